@@ -1,0 +1,216 @@
+// The screen's WebSocket session: hello, heartbeat, dispatch, reconnect.
+// Speaks docs/protocol.md version 1. Everything global is injectable so the
+// logic runs in node against fakes.
+
+import { backoffDelay, expiryDelay, BACKOFF_CAP_MS } from "./backoff.js";
+import { isManifest } from "./manifest.js";
+
+export const PROTOCOL = 1;
+export const CLIENT_VERSION = "0.1.0";
+export const HEARTBEAT_MS = 30000;
+// Heartbeats sent without hearing anything back before the socket is given up
+// as half-open (it would otherwise never fire `close`).
+const MAX_SILENT_HEARTBEATS = 2;
+
+export const CLOSE_INVALID_TOKEN = 4001;
+export const CLOSE_UNSUPPORTED_PROTOCOL = 4002;
+
+export function socketUrl(loc) {
+  return `${loc.protocol === "https:" ? "wss" : "ws"}://${loc.host}/ws/screen/`;
+}
+
+export function helloMessage(token, version) {
+  const hello = { type: "hello", protocol: PROTOCOL };
+  if (token) hello.token = token;
+  if (version) hello.version = version;
+  return Object.assign(hello, { client: CLIENT_VERSION });
+}
+
+const noop = () => {};
+
+export function createConnection({
+  store,
+  handlers = {},
+  url = socketUrl(globalThis.location),
+  WebSocket = globalThis.WebSocket,
+  timers = globalThis,
+  now = Date.now,
+  random = Math.random,
+  reload = () => globalThis.location.reload(),
+  log = console,
+}) {
+  let socket = null;
+  let attempt = 0;
+  let silentHeartbeats = 0;
+  let heartbeatTimer = null;
+  let expiryTimer = null;
+  let reconnectTimer = null;
+  let stopped = true;
+
+  function notify(name, arg) {
+    try {
+      (handlers[name] || noop)(arg);
+    } catch (err) {
+      log.error(`handler ${name} failed`, err);
+    }
+  }
+
+  function send(message) {
+    try {
+      socket.send(JSON.stringify(message));
+    } catch (err) {
+      log.warn("send failed", err);
+    }
+  }
+
+  function connect() {
+    reconnectTimer = null;
+    if (stopped) return;
+    let ws;
+    try {
+      ws = new WebSocket(url);
+    } catch (err) {
+      log.warn("cannot open socket", err);
+      scheduleReconnect();
+      return;
+    }
+    socket = ws;
+    ws.onopen = () => onOpen();
+    ws.onmessage = (event) => onMessage(event.data);
+    ws.onclose = (event) => onClose(event.code);
+    ws.onerror = () => log.warn("socket error"); // a close event follows
+  }
+
+  function onOpen() {
+    const manifest = store.getManifest();
+    send(helloMessage(store.getToken(), manifest && manifest.version));
+    silentHeartbeats = 0;
+    heartbeatTimer = timers.setInterval(heartbeat, HEARTBEAT_MS);
+  }
+
+  function heartbeat() {
+    if (silentHeartbeats >= MAX_SILENT_HEARTBEATS) {
+      drop("no reply to heartbeats");
+      return;
+    }
+    silentHeartbeats += 1;
+    send({ type: "heartbeat" });
+  }
+
+  function scheduleReconnect() {
+    if (stopped || reconnectTimer !== null) return;
+    const delay = backoffDelay(attempt, { random });
+    attempt += 1;
+    reconnectTimer = timers.setTimeout(connect, delay);
+  }
+
+  // Leaves the socket without waiting for its close event (which a dead
+  // network may never deliver), then reconnects.
+  function drop(reason) {
+    log.info(`leaving the socket: ${reason}`);
+    const ws = socket;
+    detach();
+    try {
+      ws.close(1000);
+    } catch (err) {
+      log.warn("close failed", err);
+    }
+    notify("disconnected");
+    scheduleReconnect();
+  }
+
+  function detach() {
+    timers.clearInterval(heartbeatTimer);
+    timers.clearTimeout(expiryTimer);
+    heartbeatTimer = expiryTimer = null;
+    if (socket) socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+    socket = null;
+  }
+
+  function onClose(code) {
+    detach();
+    notify("disconnected", code);
+    if (code === CLOSE_UNSUPPORTED_PROTOCOL) {
+      // A newer client is deployed. The random wait keeps a fleet from
+      // reloading at once and a stale cached page from reloading in a loop.
+      timers.setTimeout(reload, random() * BACKOFF_CAP_MS);
+      return;
+    }
+    if (code === CLOSE_INVALID_TOKEN) forgetScreen();
+    scheduleReconnect();
+  }
+
+  function forgetScreen() {
+    const hadToken = store.getToken() !== null;
+    store.clearToken();
+    store.clearManifest(); // content of the old pairing must not play on
+    if (hadToken) notify("unpaired");
+  }
+
+  function onMessage(data) {
+    silentHeartbeats = 0;
+    let message;
+    try {
+      message = JSON.parse(data);
+    } catch (err) {
+      log.warn("ignoring a frame that is not JSON");
+      return;
+    }
+    try {
+      dispatch(message || {});
+    } catch (err) {
+      log.error("failed to handle message", message, err);
+    }
+  }
+
+  function dispatch(message) {
+    switch (message.type) {
+      case "pairing.code":
+        attempt = 0;
+        timers.clearTimeout(expiryTimer);
+        expiryTimer = timers.setTimeout(() => drop("pairing code expired"), expiryDelay(message.expires_at, now()));
+        notify("pairingCode", { code: String(message.code), expiresAt: message.expires_at });
+        break;
+      case "paired":
+        if (typeof message.token !== "string" || message.token === "") throw new Error("paired without a token");
+        timers.clearTimeout(expiryTimer);
+        store.setToken(message.token);
+        notify("paired");
+        break;
+      case "welcome":
+        attempt = 0;
+        notify("welcome", message.screen);
+        break;
+      case "manifest":
+        if (!isManifest(message.manifest)) throw new Error("malformed manifest");
+        store.setManifest(message.manifest);
+        notify("manifest", message.manifest);
+        break;
+      case "unpaired":
+        forgetScreen();
+        break;
+      case "error":
+        log.warn(`server error ${message.code}: ${message.message}`);
+        if (message.code === "invalid_token") forgetScreen();
+        break;
+      case "heartbeat.ack": // any frame counts as a sign of life
+        break;
+      default:
+        log.warn("ignoring unknown message", message.type);
+    }
+  }
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      connect();
+    },
+    stop() {
+      stopped = true;
+      timers.clearTimeout(reconnectTimer);
+      reconnectTimer = null;
+      if (socket) drop("stopped");
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// Pure checks on manifests as sent by the server (see docs/protocol.md).
+
+export const DEFAULT_DURATION_S = 10;
+const MIN_DURATION_S = 1;
+
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+export function isManifest(value) {
+  return isObject(value) && typeof value.version === "string" && Array.isArray(value.slides);
+}
+
+// The slides a player can show: objects only, so one malformed entry cannot
+// stop the whole loop.
+export function playableSlides(manifest) {
+  return isManifest(manifest) ? manifest.slides.filter(isObject) : [];
+}
+
+// How long a slide stays on screen, in milliseconds.
+export function slideDurationMs(slide) {
+  const seconds = Number(slide && slide.duration);
+  if (!Number.isFinite(seconds) || seconds <= 0) return DEFAULT_DURATION_S * 1000;
+  return Math.max(MIN_DURATION_S, seconds) * 1000;
+}

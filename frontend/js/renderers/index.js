@@ -1,0 +1,30 @@
+// Maps a slide's type to its renderer. A type this client does not know (a
+// newer server, an older cached page) gets a neutral placeholder, not an error.
+
+import { renderImageText } from "./image_text.js";
+import { textElement } from "./dom.js";
+import { strings } from "../strings.js";
+
+export const renderers = {
+  image_text: renderImageText,
+};
+
+function renderPlaceholder(slide, doc) {
+  const el = doc.createElement("section");
+  el.className = "slide-placeholder";
+  if (typeof slide.title === "string") el.appendChild(textElement(doc, "p", "slide-placeholder__title", slide.title));
+  return el;
+}
+
+export function renderSlide(slide, doc) {
+  const render = Object.prototype.hasOwnProperty.call(renderers, slide.type) ? renderers[slide.type] : renderPlaceholder;
+  return render(slide, doc);
+}
+
+// The calm view for a screen with nothing to play.
+export function renderIdle(doc) {
+  const el = doc.createElement("div");
+  el.className = "idle-view";
+  el.appendChild(textElement(doc, "p", "idle-view__message", strings.idle));
+  return el;
+}

@@ -1,0 +1,72 @@
+// Token and last manifest, persisted in localStorage. Storage can be missing,
+// full or throwing (private mode, kiosk policies); values are therefore also
+// kept in memory so the running page keeps working even when nothing persists.
+
+import { isManifest } from "./manifest.js";
+
+export const TOKEN_KEY = "infoscreen.token";
+export const MANIFEST_KEY = "infoscreen.manifest";
+
+function defaultStorage() {
+  try {
+    return globalThis.localStorage || null;
+  } catch (err) {
+    return null; // reading the property itself throws when storage is blocked
+  }
+}
+
+export function createStore(storage = defaultStorage(), log = console) {
+  const memory = new Map();
+
+  function read(key) {
+    if (memory.has(key)) return memory.get(key);
+    let value = null;
+    try {
+      value = storage ? storage.getItem(key) : null;
+    } catch (err) {
+      log.warn("storage read failed", err);
+    }
+    memory.set(key, value);
+    return value;
+  }
+
+  function write(key, value) {
+    memory.set(key, value);
+    try {
+      if (!storage) return;
+      if (value === null) storage.removeItem(key);
+      else storage.setItem(key, value);
+    } catch (err) {
+      log.warn("storage write failed", err);
+    }
+  }
+
+  return {
+    getToken() {
+      const token = read(TOKEN_KEY);
+      return typeof token === "string" && token !== "" ? token : null;
+    },
+    setToken(token) {
+      write(TOKEN_KEY, token);
+    },
+    clearToken() {
+      write(TOKEN_KEY, null);
+    },
+    getManifest() {
+      const raw = read(MANIFEST_KEY);
+      if (!raw) return null;
+      try {
+        const manifest = JSON.parse(raw);
+        return isManifest(manifest) ? manifest : null;
+      } catch (err) {
+        return null;
+      }
+    },
+    setManifest(manifest) {
+      write(MANIFEST_KEY, JSON.stringify(manifest));
+    },
+    clearManifest() {
+      write(MANIFEST_KEY, null);
+    },
+  };
+}

@@ -1,0 +1,126 @@
+"""The screen's WebSocket: translates protocol frames to services and channel-layer events to frames."""
+
+import logging
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+
+from . import protocol
+from .live import screen_group
+from .manifest import manifest_for_playlist
+from .selectors import screen_by_token
+from .services import RateLimited, pairing_code_issue, screen_touch
+
+logger = logging.getLogger(__name__)
+
+
+@database_sync_to_async
+def authenticate(token: str):
+    screen = screen_by_token(token=token)
+    if screen is None:
+        return None
+    screen_touch(screen_id=screen.pk)
+    return screen
+
+
+@database_sync_to_async
+def screen_by_id(screen_id: int):
+    from .models import Screen
+
+    return Screen.objects.select_related("location").filter(pk=screen_id, token_hash__isnull=False).first()
+
+
+class ScreenConsumer(AsyncWebsocketConsumer):
+    screen_id: int | None = None
+    version: str | None = None
+    greeted = False
+
+    async def receive(self, text_data=None, bytes_data=None):
+        try:
+            if bytes_data is not None:
+                raise protocol.BINARY_FRAME
+            message = protocol.parse_frame(text_data)
+            if not self.greeted and message["type"] != "hello":
+                raise protocol.HELLO_REQUIRED
+            await getattr(self, f"on_{message['type']}")(message)
+        except protocol.ProtocolError as error:
+            await self.reject(error)
+        except Exception:
+            logger.exception("Screen frame failed")
+            await self.reject(protocol.SERVER_ERROR)
+
+    async def reject(self, error: protocol.ProtocolError):
+        await self.send(text_data=protocol.error_frame(error))
+        if error.close_code:
+            await self.close(code=error.close_code)
+
+    async def on_hello(self, message: dict):
+        if self.greeted:
+            raise protocol.ProtocolError("hello_repeated", "Send 'hello' once per connection.")
+        self.greeted = True
+        token, self.version = protocol.parse_hello(message)
+        if token is None:
+            await self.offer_pairing_code()
+            return
+        screen = await authenticate(token)
+        if screen is None:
+            raise protocol.INVALID_TOKEN
+        await self.start_playing(screen)
+
+    async def on_heartbeat(self, message: dict):
+        if self.screen_id:
+            await database_sync_to_async(screen_touch)(screen_id=self.screen_id)
+        await self.send(text_data=protocol.encode({"type": "heartbeat.ack"}))
+
+    async def offer_pairing_code(self):
+        try:
+            pairing = await database_sync_to_async(pairing_code_issue)(
+                channel_name=self.channel_name, client_address=self.client_address()
+            )
+        except RateLimited:
+            raise protocol.RATE_LIMITED from None
+        await self.send(
+            text_data=protocol.encode(
+                {"type": "pairing.code", "code": pairing.code, "expires_at": pairing.expires_at.isoformat()}
+            )
+        )
+
+    async def start_playing(self, screen):
+        self.screen_id = screen.pk
+        await self.channel_layer.group_add(screen_group(screen.pk), self.channel_name)
+        location = screen.location.name if screen.location_id else ""
+        await self.send(
+            text_data=protocol.encode(
+                {"type": "welcome", "screen": {"id": screen.pk, "name": screen.name, "location": location}}
+            )
+        )
+        manifest = await database_sync_to_async(manifest_for_playlist)(screen.playlist_id)
+        await self.send_manifest(manifest.version, manifest.message)
+
+    async def send_manifest(self, version: str, text: str):
+        if version != self.version:
+            self.version = version
+            await self.send(text_data=text)
+
+    def client_address(self) -> str:
+        client = self.scope.get("client") or ("", 0)
+        return str(client[0] or "")
+
+    async def disconnect(self, code):
+        if self.screen_id:
+            await self.channel_layer.group_discard(screen_group(self.screen_id), self.channel_name)
+
+    # Channel-layer events.
+
+    async def screen_manifest(self, event):
+        await self.send_manifest(event["version"], event["text"])
+
+    async def screen_paired(self, event):
+        await self.send(text_data=protocol.encode({"type": "paired", "token": event["token"]}))
+        screen = await screen_by_id(event["screen_id"])
+        if screen is not None:
+            await self.start_playing(screen)
+
+    async def screen_unpaired(self, event):
+        await self.send(text_data=protocol.encode({"type": "unpaired"}))
+        await self.close(code=protocol.CLOSE_INVALID_TOKEN)

@@ -1,0 +1,101 @@
+"""A screen's complete document: what it plays, built once per distinct content.
+
+The WebSocket push, the HTTP endpoint and the admin preview all use this module, so what an
+editor previews is what a screen plays.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from wagtail.rich_text import expand_db_html
+from wagtail.whitelist import Whitelister
+
+from playlists.models import Playlist, PlaylistItem, Slide
+
+from .protocol import encode
+
+# Big enough for a 1080p panel, small enough for a Raspberry Pi to decode quickly.
+IMAGE_RENDITION = "max-1920x1080"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    body: dict
+    message: str = field(init=False)
+
+    def __post_init__(self):
+        # Serialised once here, then sent as-is to every screen that shows it.
+        object.__setattr__(self, "message", encode({"type": "manifest", "manifest": self.body}))
+
+    @property
+    def version(self) -> str:
+        return self.body["version"]
+
+
+def content_version(content: dict) -> str:
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:20]
+
+
+def image_payload(image) -> dict | None:
+    if image is None:
+        return None
+    rendition = image.get_rendition(IMAGE_RENDITION)
+    return {
+        "url": rendition.url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": getattr(rendition, "alt", "") or image.default_alt_text or "",
+    }
+
+
+def slide_payload(slide: Slide) -> dict | None:
+    """What a screen needs to render one slide; None for a slide without content."""
+    if not slide.content:
+        return None
+    block = slide.content[0]
+    value = block.value
+    text = value.get("text")
+    return {
+        "id": slide.pk,
+        "type": block.block_type,
+        "title": slide.title,
+        "duration": slide.duration,
+        "heading": value.get("heading", ""),
+        "text_html": Whitelister().clean(expand_db_html(text.source)) if text else "",
+        "image": image_payload(value.get("image")),
+    }
+
+
+def build_manifest(*, playlist: Playlist | None, slides: list[Slide]) -> Manifest:
+    content = {
+        "playlist": {"id": playlist.pk, "title": playlist.title} if playlist else None,
+        "slides": [payload for payload in map(slide_payload, slides) if payload],
+    }
+    return Manifest({"version": content_version(content), **content})
+
+
+def manifest_for_playlist(playlist_id: int | None) -> Manifest:
+    """The published content of a playlist, as screens must see it: drafts never reach a screen."""
+    playlist = Playlist.objects.filter(pk=playlist_id, live=True).first() if playlist_id else None
+    if playlist is None:
+        return build_manifest(playlist=None, slides=[])
+    items = (
+        PlaylistItem.objects.filter(playlist=playlist, slide__live=True)
+        .select_related("slide")
+        .order_by("sort_order", "pk")
+    )
+    return build_manifest(playlist=playlist, slides=[item.slide for item in items])
+
+
+def manifests_by_playlist(playlist_ids: set[int | None]) -> dict[int | None, Manifest]:
+    """One manifest per distinct playlist: screens that share content share one built manifest."""
+    return {playlist_id: manifest_for_playlist(playlist_id) for playlist_id in playlist_ids}
+
+
+def preview_manifest(obj: Slide | Playlist) -> Manifest:
+    """The manifest of an object as it stands in the editor, drafts included."""
+    if isinstance(obj, Playlist):
+        return build_manifest(playlist=obj, slides=[item.slide for item in obj.items.all() if item.slide_id])
+    return build_manifest(playlist=None, slides=[obj])

@@ -1,0 +1,72 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+
+class Location(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=255)
+    address = models.CharField(
+        _("address or building"), max_length=255, blank=True, help_text=_("For example “Town hall — main entrance”.")
+    )
+
+    search_fields = [index.SearchField("name"), index.SearchField("address"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Screen(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=255)
+    location = models.ForeignKey(
+        Location, on_delete=models.PROTECT, related_name="screens", verbose_name=_("location")
+    )
+    playlist = models.ForeignKey(
+        "playlists.Playlist",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="screens",
+        verbose_name=_("playlist"),
+    )
+    # SHA-256 of the screen's token; the token itself is never stored.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    paired_at = models.DateTimeField(_("paired at"), null=True, blank=True, editable=False)
+    last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True, editable=False)
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("screen")
+        verbose_name_plural = _("screens")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_paired(self) -> bool:
+        return bool(self.token_hash)
+
+
+class PairingCode(models.Model):
+    """A code shown on an unpaired screen, waiting for an admin to enter it."""
+
+    code = models.CharField(max_length=16, unique=True)
+    # The waiting client's channel: the token is sent there the moment the code is used.
+    channel_name = models.CharField(max_length=255)
+    client_address = models.CharField(max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(db_index=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pairing code")
+        verbose_name_plural = _("pairing codes")
+
+    def __str__(self):
+        return self.code

@@ -1,0 +1,38 @@
+from datetime import datetime
+
+from .models import PairingCode, Screen
+from .pairing import hash_token, is_code_usable, normalise_code
+
+# A screen to push to: its id and the playlist it shows.
+ScreenTarget = tuple[int, int | None]
+
+
+def screen_by_token(*, token: str) -> Screen | None:
+    return Screen.objects.select_related("location").filter(token_hash=hash_token(token)).first()
+
+
+def pairing_code_waiting(*, code: str, now: datetime) -> PairingCode | None:
+    """The waiting pairing code matching what an admin typed, if it is still usable."""
+    normalised = normalise_code(code)
+    if normalised is None:
+        return None
+    pairing = PairingCode.objects.filter(code=normalised).first()
+    if pairing is None or not is_code_usable(expires_at=pairing.expires_at, used_at=pairing.used_at, now=now):
+        return None
+    return pairing
+
+
+def pairing_codes_recent(*, client_address: str, since: datetime) -> int:
+    return PairingCode.objects.filter(client_address=client_address, created_at__gte=since).count()
+
+
+def screens_showing_playlist(*, playlist_id: int) -> list[ScreenTarget]:
+    return list(Screen.objects.filter(playlist_id=playlist_id, token_hash__isnull=False).values_list("id", "playlist_id"))
+
+
+def screens_showing_slide(*, slide_id: int) -> list[ScreenTarget]:
+    return list(
+        Screen.objects.filter(playlist__items__slide_id=slide_id, token_hash__isnull=False)
+        .distinct()
+        .values_list("id", "playlist_id")
+    )

@@ -1,0 +1,96 @@
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .live import push_manifests_on_commit, send_on_commit, send_to_channel, send_to_screen
+from .models import PairingCode, Screen
+from .pairing import generate_code, hash_token, is_rate_limited, new_token
+from .selectors import pairing_code_waiting, pairing_codes_recent
+
+
+class RateLimited(Exception):
+    pass
+
+
+class PairingError(Exception):
+    pass
+
+
+UNKNOWN_CODE = _("No screen is waiting with this code. Check the code on the screen; codes expire after 15 minutes.")
+
+
+def pairing_code_issue(*, channel_name: str, client_address: str, now: datetime | None = None) -> PairingCode:
+    """A fresh pairing code for a waiting client, unless its address asked for too many lately."""
+    now = now or timezone.now()
+    window_start = now - timedelta(seconds=settings.PAIRING_RATE_WINDOW)
+    if is_rate_limited(
+        recent_codes=pairing_codes_recent(client_address=client_address, since=window_start),
+        limit=settings.PAIRING_RATE_LIMIT,
+    ):
+        raise RateLimited
+    # Forget codes that can no longer be used nor count toward a rate limit.
+    PairingCode.objects.filter(
+        created_at__lt=now - timedelta(seconds=max(settings.PAIRING_RATE_WINDOW, settings.PAIRING_CODE_TTL))
+    ).delete()
+    expires_at = now + timedelta(seconds=settings.PAIRING_CODE_TTL)
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return PairingCode.objects.create(
+                    code=generate_code(),
+                    channel_name=channel_name,
+                    client_address=client_address,
+                    created_at=now,
+                    expires_at=expires_at,
+                )
+        except IntegrityError:
+            continue  # The code is taken: draw another.
+    raise RuntimeError("Could not draw an unused pairing code.")
+
+
+@transaction.atomic
+def screen_pair(*, screen: Screen, code: str, now: datetime | None = None) -> None:
+    """Give the screen a new token and hand it to the client waiting with this code."""
+    now = now or timezone.now()
+    pairing = pairing_code_waiting(code=code, now=now)
+    if pairing is None:
+        raise PairingError(UNKNOWN_CODE)
+    claimed = PairingCode.objects.filter(pk=pairing.pk, used_at__isnull=True).update(used_at=now)
+    if not claimed:
+        raise PairingError(UNKNOWN_CODE)
+    if screen.is_paired:
+        send_on_commit(send_to_screen, screen.pk, {"type": "screen.unpaired"})
+    token = new_token()
+    screen.token_hash = hash_token(token)
+    screen.paired_at = now
+    Screen.objects.filter(pk=screen.pk).update(token_hash=screen.token_hash, paired_at=now)
+    send_on_commit(send_to_channel, pairing.channel_name, {"type": "screen.paired", "token": token, "screen_id": screen.pk})
+
+
+@transaction.atomic
+def screen_unpair(*, screen: Screen) -> None:
+    """Revoke the screen's token; its client is disconnected at once and shows a new pairing code."""
+    screen.token_hash = None
+    screen.paired_at = None
+    Screen.objects.filter(pk=screen.pk).update(token_hash=None, paired_at=None)
+    send_on_commit(send_to_screen, screen.pk, {"type": "screen.unpaired"})
+
+
+def screen_changed(*, screen: Screen) -> None:
+    """An admin changed what the screen shows: push its manifest."""
+    if screen.is_paired:
+        push_manifests_on_commit([(screen.pk, screen.playlist_id)])
+
+
+def screen_deleted(*, screen_id: int) -> None:
+    send_on_commit(send_to_screen, screen_id, {"type": "screen.unpaired"})
+
+
+def screen_touch(*, screen_id: int, now: datetime | None = None) -> None:
+    """Record that the screen is alive, at most once per interval to spare the database."""
+    now = now or timezone.now()
+    stale = now - timedelta(seconds=settings.SCREEN_LAST_SEEN_INTERVAL)
+    Screen.objects.filter(pk=screen_id).exclude(last_seen_at__gt=stale).update(last_seen_at=now)

@@ -1,0 +1,22 @@
+import os
+import socket
+
+import pytest
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require(service: str, host: str, port: int) -> None:
+    """Skip when a local server is missing, except in CI, where a missing server is a failure."""
+    try:
+        socket.create_connection((host, port), timeout=1).close()
+    except OSError:
+        if IN_CI:
+            pytest.fail(f"{service} is not reachable at {host}:{port}, and CI=true requires it.")
+        pytest.skip(f"{service} is not running at {host}:{port}")
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    require("Redis", "127.0.0.1", 6379)
+    return os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")

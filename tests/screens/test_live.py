@@ -1,0 +1,107 @@
+"""Publishing reaches exactly the affected screens, after the change commits."""
+
+import pytest
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+
+from display.asgi import application
+from playlists.models import Playlist, Slide
+from tests.factories import make_playlist, make_screen, make_slide
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
+
+
+async def playing_screen(token):
+    communicator = WebsocketCommunicator(application, "/ws/screen/", headers=[(b"origin", b"http://localhost")])
+    assert (await communicator.connect())[0]
+    await communicator.send_json_to({"type": "hello", "protocol": 1, "token": token})
+    await communicator.receive_json_from()  # welcome
+    await communicator.receive_json_from()  # manifest
+    return communicator
+
+
+@database_sync_to_async
+def two_screens_on_two_playlists():
+    shown, other = make_slide(heading="Shown"), make_slide(heading="Elsewhere")
+    watched = make_screen(playlist=make_playlist(slides=[shown], title="A"), name="Watched")
+    bystander = make_screen(playlist=make_playlist(slides=[other], title="B"), name="Bystander")
+    return shown, watched, bystander
+
+
+@database_sync_to_async
+def publish_heading(slide_id, heading):
+    slide = Slide.objects.get(pk=slide_id)
+    slide.content = [("image_text", {"heading": heading, "text": "", "image": None})]
+    slide.save_revision().publish()
+
+
+async def test_publishing_a_slide_pushes_to_the_screens_showing_it_and_no_others():
+    slide, (_, watched_token), (_, bystander_token) = await two_screens_on_two_playlists()
+    watched, bystander = await playing_screen(watched_token), await playing_screen(bystander_token)
+
+    await publish_heading(slide.pk, "Updated")
+
+    pushed = await watched.receive_json_from(timeout=2)
+    assert pushed["manifest"]["slides"][0]["heading"] == "Updated"
+    assert await bystander.receive_nothing(timeout=0.3)
+    await watched.disconnect()
+    await bystander.disconnect()
+
+
+async def test_saving_a_draft_pushes_nothing():
+    slide, (_, token), _ = await two_screens_on_two_playlists()
+    screen = await playing_screen(token)
+
+    @database_sync_to_async
+    def save_draft():
+        draft = Slide.objects.get(pk=slide.pk)
+        draft.content = [("image_text", {"heading": "Not yet", "text": "", "image": None})]
+        draft.save_revision()
+
+    await save_draft()
+    assert await screen.receive_nothing(timeout=0.3)
+    await screen.disconnect()
+
+
+async def test_unpublishing_a_slide_removes_it_from_the_screen():
+    slide, (_, token), _ = await two_screens_on_two_playlists()
+    screen = await playing_screen(token)
+    await database_sync_to_async(lambda: Slide.objects.get(pk=slide.pk).unpublish())()
+    assert (await screen.receive_json_from(timeout=2))["manifest"]["slides"] == []
+    await screen.disconnect()
+
+
+async def test_unpublishing_a_playlist_empties_its_screens():
+    _, (screen_row, token), _ = await two_screens_on_two_playlists()
+    screen = await playing_screen(token)
+    await database_sync_to_async(lambda: Playlist.objects.get(pk=screen_row.playlist_id).unpublish())()
+    manifest = (await screen.receive_json_from(timeout=2))["manifest"]
+    assert manifest["playlist"] is None and manifest["slides"] == []
+    await screen.disconnect()
+
+
+async def test_deleting_a_slide_removes_it_from_the_screen():
+    slide, (_, token), _ = await two_screens_on_two_playlists()
+    screen = await playing_screen(token)
+    await database_sync_to_async(lambda: Slide.objects.get(pk=slide.pk).delete())()
+    assert (await screen.receive_json_from(timeout=2))["manifest"]["slides"] == []
+    await screen.disconnect()
+
+
+async def test_a_rolled_back_publish_pushes_nothing():
+    slide, (_, token), _ = await two_screens_on_two_playlists()
+    screen = await playing_screen(token)
+
+    @database_sync_to_async
+    def publish_then_fail():
+        from django.db import transaction
+
+        with pytest.raises(RuntimeError), transaction.atomic():
+            s = Slide.objects.get(pk=slide.pk)
+            s.content = [("image_text", {"heading": "Never", "text": "", "image": None})]
+            s.save_revision().publish()
+            raise RuntimeError
+
+    await publish_then_fail()
+    assert await screen.receive_nothing(timeout=0.3)
+    await screen.disconnect()
