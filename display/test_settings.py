@@ -7,7 +7,11 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
 
 from .settings import *  # noqa: E402,F403
 
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    # For users who log in to the daphne processes the tests start, which run the ordinary settings.
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="infoscreen-media-"))  # noqa: F405
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: daphne processes started by the tests must open the same test database.

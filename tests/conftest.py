@@ -20,3 +20,24 @@ def require(service: str, host: str, port: int) -> None:
 def redis_url():
     require("Redis", "127.0.0.1", 6379)
     return os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+_measurements: dict[str, object] = {}
+
+
+@pytest.fixture(scope="session")
+def measurements() -> dict:
+    """Numbers a test measured, printed at the end of the run (never asserted on)."""
+    return _measurements
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _measurements:
+        terminalreporter.section("measurements")
+        for name, value in _measurements.items():
+            terminalreporter.write_line(f"{name}: {value}")
+
+
+def pytest_collection_modifyitems(items):
+    # Browser tests last: Playwright's sync API holds an event loop that async tests cannot share.
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)

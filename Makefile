@@ -1,0 +1,25 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+# Embedded pilot: SQLite and the in-memory channel layer in one daphne process, with demo content.
+run: install
+	DEBUG=true $(PY) manage.py migrate --noinput -v0
+	DEBUG=true $(PY) manage.py load_demo
+	DEBUG=true $(VENV)/bin/daphne -b $(HOST) -p $(PORT) display.asgi:application
+
+test: install
+	bash scripts/test
