@@ -3,13 +3,14 @@
 import logging
 
 from channels.db import database_sync_to_async
+from django.conf import settings
 from channels.generic.websocket import AsyncWebsocketConsumer
 
 from . import protocol
 from .live import screen_group
 from .manifest import manifest_for_playlist
 from .selectors import screen_by_token
-from .services import RateLimited, pairing_code_issue, screen_touch
+from .services import RateLimited, pairing_code_issue, pairing_codes_expire, screen_touch
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +82,12 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             raise protocol.RATE_LIMITED from None
         await self.send(
             text_data=protocol.encode(
-                {"type": "pairing.code", "code": pairing.code, "expires_at": pairing.expires_at.isoformat()}
+                {
+                    "type": "pairing.code",
+                    "code": pairing.code,
+                    "expires_at": pairing.expires_at.isoformat(),
+                    "expires_in": settings.PAIRING_CODE_TTL,
+                }
             )
         )
 
@@ -109,6 +115,9 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code):
         if self.screen_id:
             await self.channel_layer.group_discard(screen_group(self.screen_id), self.channel_name)
+        elif self.greeted:
+            # Nobody can receive a token on this socket any more.
+            await database_sync_to_async(pairing_codes_expire)(channel_name=self.channel_name)
 
     # Channel-layer events.
 

@@ -51,6 +51,11 @@ def pairing_code_issue(*, channel_name: str, client_address: str, now: datetime 
     raise RuntimeError("Could not draw an unused pairing code.")
 
 
+def pairing_codes_expire(*, channel_name: str, now: datetime | None = None) -> None:
+    """End the unused codes of a client that went away; they still count toward its rate limit."""
+    PairingCode.objects.filter(channel_name=channel_name, used_at__isnull=True).update(expires_at=now or timezone.now())
+
+
 @transaction.atomic
 def screen_pair(*, screen: Screen, code: str, now: datetime | None = None) -> None:
     """Give the screen a new token and hand it to the client waiting with this code."""

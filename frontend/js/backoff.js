@@ -18,10 +18,16 @@ export const MIN_CODE_LIFETIME_MS = 60000;
 // setTimeout overflows past 2^31 - 1 ms (about 24.8 days).
 const MAX_TIMEOUT_MS = 2147483647;
 
-// Milliseconds until a pairing code expiring at `expiresAt` (ISO 8601) should be
-// replaced, given the current time `nowMs`. Unparseable dates count as expired.
-export function expiryDelay(expiresAt, nowMs) {
-  const at = Date.parse(expiresAt);
-  const left = Number.isFinite(at) ? at - nowMs : 0;
+// Milliseconds until a pairing code should be replaced. The server's relative
+// `expires_in` (seconds) wins over `expires_at` (ISO 8601, read against `nowMs`),
+// since it does not depend on the screen's clock. Unreadable values count as expired.
+export function expiryDelay(message, nowMs) {
+  let left = 0;
+  if (Number.isFinite(message.expires_in)) {
+    left = message.expires_in * 1000;
+  } else {
+    const at = Date.parse(message.expires_at);
+    if (Number.isFinite(at)) left = at - nowMs;
+  }
   return Math.min(MAX_TIMEOUT_MS, Math.max(MIN_CODE_LIFETIME_MS, left));
 }

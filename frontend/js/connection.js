@@ -168,7 +168,7 @@ export function createConnection({
       case "pairing.code":
         attempt = 0;
         timers.clearTimeout(expiryTimer);
-        expiryTimer = timers.setTimeout(() => drop("pairing code expired"), expiryDelay(message.expires_at, now()));
+        expiryTimer = timers.setTimeout(() => drop("pairing code expired"), expiryDelay(message, now()));
         notify("pairingCode", { code: String(message.code), expiresAt: message.expires_at });
         break;
       case "paired":

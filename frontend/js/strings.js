@@ -1,7 +1,31 @@
-// Every English string the screen shows, in one place so it can be translated.
+// Every string the screen shows, per language. The language comes from `?lang=` on the
+// screen's URL, else the kiosk browser's own languages, else English.
 
-export const strings = {
-  pairingInstruction: "Enter this code in the admin to pair this screen.",
-  connecting: "Connecting…",
-  idle: "Nothing to show right now.",
+export const catalogues = {
+  en: {
+    pairingInstruction: "Enter this code in the admin to pair this screen.",
+    connecting: "Connecting…",
+    idle: "Nothing to show right now.",
+  },
+  da: {
+    pairingInstruction: "Indtast koden i administrationen for at parre skærmen.",
+    connecting: "Forbinder…",
+    idle: "Intet at vise lige nu.",
+  },
 };
+
+export function pickLanguage(candidates) {
+  for (const candidate of candidates) {
+    const base = String(candidate || "").toLowerCase().split("-")[0];
+    if (catalogues[base]) return base;
+  }
+  return "en";
+}
+
+function browserCandidates() {
+  if (typeof location === "undefined" || typeof navigator === "undefined") return [];
+  return [new URLSearchParams(location.search).get("lang")].concat(navigator.languages || [navigator.language]);
+}
+
+export const language = pickLanguage(browserCandidates());
+export const strings = catalogues[language];

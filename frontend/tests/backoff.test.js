@@ -63,16 +63,22 @@ test("a thousand screens that lose the server together do not retry in lockstep"
 
 test("expiryDelay counts down to the code's expiry", () => {
   const now = Date.parse("2026-11-23T17:00:00+00:00");
-  assert.equal(expiryDelay("2026-11-23T17:15:00+00:00", now), 15 * 60000);
+  assert.equal(expiryDelay({ expires_at: "2026-11-23T17:15:00+00:00" }, now), 15 * 60000);
 });
 
 test("expiryDelay waits at least a minute for a past or unreadable expiry", () => {
   const now = Date.parse("2026-11-23T17:30:00+00:00");
-  assert.equal(expiryDelay("2026-11-23T17:15:00+00:00", now), MIN_CODE_LIFETIME_MS);
-  assert.equal(expiryDelay("not a date", now), MIN_CODE_LIFETIME_MS);
-  assert.equal(expiryDelay(undefined, now), MIN_CODE_LIFETIME_MS);
+  assert.equal(expiryDelay({ expires_at: "2026-11-23T17:15:00+00:00" }, now), MIN_CODE_LIFETIME_MS);
+  assert.equal(expiryDelay({ expires_at: "not a date" }, now), MIN_CODE_LIFETIME_MS);
+  assert.equal(expiryDelay({ expires_at: undefined }, now), MIN_CODE_LIFETIME_MS);
 });
 
 test("expiryDelay never exceeds what setTimeout can hold", () => {
-  assert.equal(expiryDelay("2999-01-01T00:00:00Z", 0), 2147483647);
+  assert.equal(expiryDelay({ expires_at: "2999-01-01T00:00:00Z" }, 0), 2147483647);
+});
+
+test("expiryDelay trusts the server's relative expires_in over the screen's clock", () => {
+  const clockHourAhead = Date.parse("2026-11-23T18:00:00+00:00");
+  const message = { expires_in: 900, expires_at: "2026-11-23T17:15:00+00:00" };
+  assert.equal(expiryDelay(message, clockHourAhead), 900 * 1000);
 });

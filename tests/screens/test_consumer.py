@@ -10,7 +10,7 @@ from display.asgi import application
 from screens import protocol
 from screens.models import PairingCode, Screen
 from screens.pairing import hash_token
-from screens.services import screen_pair, screen_unpair
+from screens.services import PairingError, screen_pair, screen_unpair
 from tests.factories import make_playlist, make_screen, make_slide
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
@@ -61,11 +61,20 @@ async def test_a_pairing_code_is_single_use():
     await say_hello(communicator)
     code = (await communicator.receive_json_from())["code"]
     await database_sync_to_async(screen_pair)(screen=screen, code=code)
-    from screens.services import PairingError
-
     with pytest.raises(PairingError):
         await database_sync_to_async(screen_pair)(screen=other, code=code)
     await communicator.disconnect()
+
+
+async def test_a_pairing_code_dies_with_its_socket():
+    screen, _ = await database_sync_to_async(make_screen)(paired=False)
+    communicator = await connect()
+    await say_hello(communicator)
+    offer = await communicator.receive_json_from()
+    assert offer["expires_in"] == 15 * 60
+    await communicator.disconnect()
+    with pytest.raises(PairingError):
+        await database_sync_to_async(screen_pair)(screen=screen, code=offer["code"])
 
 
 async def test_a_paired_screen_receives_welcome_and_manifest():

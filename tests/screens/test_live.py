@@ -63,27 +63,19 @@ async def test_saving_a_draft_pushes_nothing():
     await screen.disconnect()
 
 
-async def test_unpublishing_a_slide_removes_it_from_the_screen():
-    slide, (_, token), _ = await two_screens_on_two_playlists()
+REMOVALS = {
+    "unpublish the slide": lambda slide, screen: Slide.objects.get(pk=slide.pk).unpublish(),
+    "delete the slide": lambda slide, screen: Slide.objects.get(pk=slide.pk).delete(),
+    "unpublish the playlist": lambda slide, screen: Playlist.objects.get(pk=screen.playlist_id).unpublish(),
+    "delete the playlist": lambda slide, screen: Playlist.objects.get(pk=screen.playlist_id).delete(),
+}
+
+
+@pytest.mark.parametrize("removal", REMOVALS)
+async def test_content_taken_away_disappears_from_the_screen(removal):
+    slide, (screen_row, token), _ = await two_screens_on_two_playlists()
     screen = await playing_screen(token)
-    await database_sync_to_async(lambda: Slide.objects.get(pk=slide.pk).unpublish())()
-    assert (await screen.receive_json_from(timeout=2))["manifest"]["slides"] == []
-    await screen.disconnect()
-
-
-async def test_unpublishing_a_playlist_empties_its_screens():
-    _, (screen_row, token), _ = await two_screens_on_two_playlists()
-    screen = await playing_screen(token)
-    await database_sync_to_async(lambda: Playlist.objects.get(pk=screen_row.playlist_id).unpublish())()
-    manifest = (await screen.receive_json_from(timeout=2))["manifest"]
-    assert manifest["playlist"] is None and manifest["slides"] == []
-    await screen.disconnect()
-
-
-async def test_deleting_a_slide_removes_it_from_the_screen():
-    slide, (_, token), _ = await two_screens_on_two_playlists()
-    screen = await playing_screen(token)
-    await database_sync_to_async(lambda: Slide.objects.get(pk=slide.pk).delete())()
+    await database_sync_to_async(REMOVALS[removal])(slide, screen_row)
     assert (await screen.receive_json_from(timeout=2))["manifest"]["slides"] == []
     await screen.disconnect()
 

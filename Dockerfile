@@ -1,0 +1,19 @@
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+WORKDIR /app
+
+COPY pyproject.toml README.md LICENSE ./
+COPY display ./display
+COPY screens ./screens
+COPY playlists ./playlists
+# Install the dependencies only; the code runs from /app.
+RUN pip install --no-cache-dir . && pip uninstall --yes infoscreen
+
+COPY . .
+RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput -v0
+
+RUN useradd --system --home /app infoscreen && mkdir -p /app/media && chown infoscreen /app/media
+USER infoscreen
+EXPOSE 8000
+CMD ["daphne", "-b", "0.0.0.0", "-p", "8000", "--proxy-headers", "display.asgi:application"]
