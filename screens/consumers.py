@@ -3,13 +3,13 @@
 import logging
 
 from channels.db import database_sync_to_async
-from django.conf import settings
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
 
 from . import protocol
-from .live import screen_group
+from .live import content_group, screen_group
 from .manifest import manifest_for_playlist
-from .selectors import screen_by_token
+from .selectors import screen_by_token, screen_for_playing
 from .services import RateLimited, pairing_code_issue, pairing_codes_expire, screen_touch
 
 logger = logging.getLogger(__name__)
@@ -25,14 +25,15 @@ def authenticate(token: str):
 
 
 @database_sync_to_async
-def screen_by_id(screen_id: int):
-    from .models import Screen
-
-    return Screen.objects.select_related("location").filter(pk=screen_id, token_hash__isnull=False).first()
+def playing_state(screen_id: int):
+    """The screen as it now is and the manifest it should play; None once it is unpaired."""
+    screen = screen_for_playing(screen_id=screen_id)
+    return None if screen is None else (screen, manifest_for_playlist(screen.playlist_id))
 
 
 class ScreenConsumer(AsyncWebsocketConsumer):
     screen_id: int | None = None
+    content: str | None = None  # the content group this socket is in
     version: str | None = None
     greeted = False
 
@@ -66,7 +67,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         screen = await authenticate(token)
         if screen is None:
             raise protocol.INVALID_TOKEN
-        await self.start_playing(screen)
+        await self.play(screen.pk)
 
     async def on_heartbeat(self, message: dict):
         if self.screen_id:
@@ -91,17 +92,31 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             )
         )
 
-    async def start_playing(self, screen):
-        self.screen_id = screen.pk
-        await self.channel_layer.group_add(screen_group(screen.pk), self.channel_name)
-        location = screen.location.name if screen.location_id else ""
-        await self.send(
-            text_data=protocol.encode(
-                {"type": "welcome", "screen": {"id": screen.pk, "name": screen.name, "location": location}}
+    async def play(self, screen_id: int):
+        """Join the screen's groups, greet it and send its manifest (if it lacks that version)."""
+        state = await playing_state(screen_id)
+        if state is None:
+            await self.screen_unpaired({})
+            return
+        screen, manifest = state
+        if self.screen_id is None:
+            self.screen_id = screen.pk
+            await self.channel_layer.group_add(screen_group(screen.pk), self.channel_name)
+            await self.send(
+                text_data=protocol.encode(
+                    {"type": "welcome", "screen": {"id": screen.pk, "name": screen.name, "location": screen.location.name}}
+                )
             )
-        )
-        manifest = await database_sync_to_async(manifest_for_playlist)(screen.playlist_id)
+        await self.join_content(content_group(screen.playlist_id))
         await self.send_manifest(manifest.version, manifest.message)
+
+    async def join_content(self, group: str):
+        if group == self.content:
+            return
+        if self.content:
+            await self.channel_layer.group_discard(self.content, self.channel_name)
+        await self.channel_layer.group_add(group, self.channel_name)
+        self.content = group
 
     async def send_manifest(self, version: str, text: str):
         if version != self.version:
@@ -115,6 +130,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code):
         if self.screen_id:
             await self.channel_layer.group_discard(screen_group(self.screen_id), self.channel_name)
+            await self.channel_layer.group_discard(self.content, self.channel_name)
         elif self.greeted:
             # Nobody can receive a token on this socket any more.
             await database_sync_to_async(pairing_codes_expire)(channel_name=self.channel_name)
@@ -124,11 +140,13 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     async def screen_manifest(self, event):
         await self.send_manifest(event["version"], event["text"])
 
+    async def screen_reload(self, event):
+        if self.screen_id:
+            await self.play(self.screen_id)
+
     async def screen_paired(self, event):
         await self.send(text_data=protocol.encode({"type": "paired", "token": event["token"]}))
-        screen = await screen_by_id(event["screen_id"])
-        if screen is not None:
-            await self.start_playing(screen)
+        await self.play(event["screen_id"])
 
     async def screen_unpaired(self, event):
         await self.send(text_data=protocol.encode({"type": "unpaired"}))

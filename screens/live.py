@@ -1,4 +1,9 @@
-"""Live updates: after a change commits, send each affected screen its new manifest."""
+"""Live updates: after a change commits, send each affected manifest once to the screens showing it.
+
+Screens join two groups: their own (for unpairing and reassignment) and their content's (one per
+distinct manifest). A publish therefore costs one build and one group send per changed manifest,
+whatever the number of screens.
+"""
 
 import logging
 
@@ -7,7 +12,6 @@ from channels.layers import get_channel_layer
 from django.db import transaction
 
 from .manifest import manifests_by_playlist
-from .selectors import ScreenTarget
 
 logger = logging.getLogger(__name__)
 
@@ -16,36 +20,43 @@ def screen_group(screen_id: int) -> str:
     return f"screen.{screen_id}"
 
 
-def send_to_screen(screen_id: int, event: dict) -> None:
-    async_to_sync(get_channel_layer().group_send)(screen_group(screen_id), event)
+def content_group(playlist_id: int | None) -> str:
+    return f"content.playlist-{playlist_id or 'none'}"
+
+
+def send_to_group(group: str, event: dict) -> None:
+    async_to_sync(get_channel_layer().group_send)(group, event)
 
 
 def send_to_channel(channel_name: str, event: dict) -> None:
     async_to_sync(get_channel_layer().send)(channel_name, event)
 
 
-def push_manifests(targets: list[ScreenTarget]) -> None:
-    """Build one manifest per distinct playlist among the targets and send it to each target screen."""
-    manifests = manifests_by_playlist({playlist_id for _, playlist_id in targets})
-    for screen_id, playlist_id in targets:
-        manifest = manifests[playlist_id]
-        try:
-            send_to_screen(screen_id, {"type": "screen.manifest", "version": manifest.version, "text": manifest.message})
-        except Exception:
-            # A push is a hint: the screen converges on its next reconnect, so a failed send must not fail the edit.
-            logger.exception("Could not push the manifest to screen %s", screen_id)
+def push_playlists(playlist_ids: set[int]) -> None:
+    """Build each playlist's manifest once and send it to every screen showing it."""
+    for playlist_id, manifest in manifests_by_playlist(playlist_ids).items():
+        send_to_group(
+            content_group(playlist_id), {"type": "screen.manifest", "version": manifest.version, "text": manifest.message}
+        )
 
 
-def push_manifests_on_commit(targets: list[ScreenTarget]) -> None:
-    if targets:
-        transaction.on_commit(lambda: push_manifests(targets))
+def after_commit(send, *args) -> None:
+    """Run a push once the change is committed; a push is a hint, so a failure is logged, not raised."""
 
-
-def send_on_commit(send, *args) -> None:
     def run():
         try:
             send(*args)
         except Exception:
-            logger.exception("Could not send %s", args)
+            logger.exception("Live push %s%r failed; screens converge on their next reconnect", send.__name__, args)
 
     transaction.on_commit(run)
+
+
+def push_playlists_on_commit(playlist_ids: set[int]) -> None:
+    if playlist_ids:
+        after_commit(push_playlists, set(playlist_ids))
+
+
+def reload_screens_on_commit(group: str) -> None:
+    """Ask the screens in a group to look up what they show again (after a reassignment or a deleted playlist)."""
+    after_commit(send_to_group, group, {"type": "screen.reload"})

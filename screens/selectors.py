@@ -1,10 +1,9 @@
 from datetime import datetime
 
+from playlists.models import PlaylistItem
+
 from .models import PairingCode, Screen
 from .pairing import hash_token, is_code_usable, normalise_code
-
-# A screen to push to: its id and the playlist it shows.
-ScreenTarget = tuple[int, int | None]
 
 
 def screen_by_token(*, token: str) -> Screen | None:
@@ -26,13 +25,9 @@ def pairing_codes_recent(*, client_address: str, since: datetime) -> int:
     return PairingCode.objects.filter(client_address=client_address, created_at__gte=since).count()
 
 
-def screens_showing_playlist(*, playlist_id: int) -> list[ScreenTarget]:
-    return list(Screen.objects.filter(playlist_id=playlist_id, token_hash__isnull=False).values_list("id", "playlist_id"))
+def playlists_with_slide(*, slide_id: int) -> set[int]:
+    return set(PlaylistItem.objects.filter(slide_id=slide_id).values_list("playlist_id", flat=True))
 
 
-def screens_showing_slide(*, slide_id: int) -> list[ScreenTarget]:
-    return list(
-        Screen.objects.filter(playlist__items__slide_id=slide_id, token_hash__isnull=False)
-        .distinct()
-        .values_list("id", "playlist_id")
-    )
+def screen_for_playing(*, screen_id: int) -> Screen | None:
+    return Screen.objects.select_related("location").filter(pk=screen_id, token_hash__isnull=False).first()

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .live import push_manifests_on_commit, send_on_commit, send_to_channel, send_to_screen
+from .live import after_commit, reload_screens_on_commit, screen_group, send_to_channel, send_to_group
 from .models import PairingCode, Screen
 from .pairing import generate_code, hash_token, is_rate_limited, new_token
 from .selectors import pairing_code_waiting, pairing_codes_recent
@@ -67,12 +67,12 @@ def screen_pair(*, screen: Screen, code: str, now: datetime | None = None) -> No
     if not claimed:
         raise PairingError(UNKNOWN_CODE)
     if screen.is_paired:
-        send_on_commit(send_to_screen, screen.pk, {"type": "screen.unpaired"})
+        after_commit(send_to_group, screen_group(screen.pk), {"type": "screen.unpaired"})
     token = new_token()
     screen.token_hash = hash_token(token)
     screen.paired_at = now
     Screen.objects.filter(pk=screen.pk).update(token_hash=screen.token_hash, paired_at=now)
-    send_on_commit(send_to_channel, pairing.channel_name, {"type": "screen.paired", "token": token, "screen_id": screen.pk})
+    after_commit(send_to_channel, pairing.channel_name, {"type": "screen.paired", "token": token, "screen_id": screen.pk})
 
 
 @transaction.atomic
@@ -81,17 +81,17 @@ def screen_unpair(*, screen: Screen) -> None:
     screen.token_hash = None
     screen.paired_at = None
     Screen.objects.filter(pk=screen.pk).update(token_hash=None, paired_at=None)
-    send_on_commit(send_to_screen, screen.pk, {"type": "screen.unpaired"})
+    after_commit(send_to_group, screen_group(screen.pk), {"type": "screen.unpaired"})
 
 
 def screen_changed(*, screen: Screen) -> None:
-    """An admin changed what the screen shows: push its manifest."""
+    """An admin changed the screen: it looks up what to show again."""
     if screen.is_paired:
-        push_manifests_on_commit([(screen.pk, screen.playlist_id)])
+        reload_screens_on_commit(screen_group(screen.pk))
 
 
 def screen_deleted(*, screen_id: int) -> None:
-    send_on_commit(send_to_screen, screen_id, {"type": "screen.unpaired"})
+    after_commit(send_to_group, screen_group(screen_id), {"type": "screen.unpaired"})
 
 
 def screen_touch(*, screen_id: int, now: datetime | None = None) -> None:

@@ -5,17 +5,23 @@ from wagtail.signals import published, unpublished
 
 from playlists.models import Playlist, Slide
 
-from .live import push_manifests_on_commit
+from .live import content_group, push_playlists_on_commit, reload_screens_on_commit
 from .models import Screen
-from .selectors import screens_showing_playlist, screens_showing_slide
+from .selectors import playlists_with_slide
 from .services import screen_deleted
 
 
-def content_changed(sender, instance, **kwargs):
-    if isinstance(instance, Slide):
-        push_manifests_on_commit(screens_showing_slide(slide_id=instance.pk))
-    elif isinstance(instance, Playlist):
-        push_manifests_on_commit(screens_showing_playlist(playlist_id=instance.pk))
+def slide_changed(sender, instance, **kwargs):
+    push_playlists_on_commit(playlists_with_slide(slide_id=instance.pk))
+
+
+def playlist_changed(sender, instance, **kwargs):
+    push_playlists_on_commit({instance.pk})
+
+
+def playlist_deleted(sender, instance, **kwargs):
+    # Its screens fall back to no playlist: they must move to another content group.
+    reload_screens_on_commit(content_group(instance.pk))
 
 
 def screen_removed(sender, instance, **kwargs):
@@ -24,9 +30,9 @@ def screen_removed(sender, instance, **kwargs):
 
 def register_signal_handlers():
     for signal in (published, unpublished):
-        signal.connect(content_changed, sender=Slide, dispatch_uid=f"slide-{id(signal)}")
-        signal.connect(content_changed, sender=Playlist, dispatch_uid=f"playlist-{id(signal)}")
+        signal.connect(slide_changed, sender=Slide, dispatch_uid=f"slide-{id(signal)}")
+        signal.connect(playlist_changed, sender=Playlist, dispatch_uid=f"playlist-{id(signal)}")
     # Deleting content removes its rows, so who was affected is asked before the delete.
-    pre_delete.connect(content_changed, sender=Slide, dispatch_uid="slide-deleted")
-    pre_delete.connect(content_changed, sender=Playlist, dispatch_uid="playlist-deleted")
+    pre_delete.connect(slide_changed, sender=Slide, dispatch_uid="slide-deleted")
+    pre_delete.connect(playlist_deleted, sender=Playlist, dispatch_uid="playlist-deleted")
     pre_delete.connect(screen_removed, sender=Screen, dispatch_uid="screen-deleted")

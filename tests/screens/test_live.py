@@ -97,3 +97,28 @@ async def test_a_rolled_back_publish_pushes_nothing():
     await publish_then_fail()
     assert await screen.receive_nothing(timeout=0.3)
     await screen.disconnect()
+
+
+async def test_a_reassigned_screen_follows_its_new_playlist_and_not_the_old_one():
+    old_slide, (screen_row, token), _ = await two_screens_on_two_playlists()
+    screen = await playing_screen(token)
+
+    @database_sync_to_async
+    def reassign():
+        from screens.models import Screen
+        from screens.services import screen_changed
+
+        new_slide = make_slide(heading="New playlist")
+        row = Screen.objects.get(pk=screen_row.pk)
+        row.playlist = make_playlist(slides=[new_slide], title="C")
+        row.save()
+        screen_changed(screen=row)
+        return new_slide
+
+    new_slide = await reassign()
+    assert (await screen.receive_json_from(timeout=2))["manifest"]["slides"][0]["heading"] == "New playlist"
+    await publish_heading(old_slide.pk, "Old playlist changed")
+    assert await screen.receive_nothing(timeout=0.3)
+    await publish_heading(new_slide.pk, "New playlist changed")
+    assert (await screen.receive_json_from(timeout=2))["manifest"]["slides"][0]["heading"] == "New playlist changed"
+    await screen.disconnect()

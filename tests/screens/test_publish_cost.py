@@ -1,0 +1,50 @@
+"""A publish costs database work per changed manifest, never per screen."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from screens.models import Location, Screen
+from screens.pairing import hash_token
+from tests.factories import make_playlist, make_slide
+
+pytestmark = pytest.mark.django_db
+
+
+def add_screens(count: int, playlist) -> None:
+    location = Location.objects.create(name=f"Building for {playlist.pk}")
+    Screen.objects.bulk_create(
+        Screen(name=f"Screen {n}", location=location, playlist=playlist, token_hash=hash_token(f"{location.pk}-{n}"))
+        for n in range(count)
+    )
+
+
+def queries_to_publish(slide, django_capture_on_commit_callbacks) -> int:
+    slide.content = [("image_text", {"heading": f"Edit {slide.duration}", "text": "", "image": None})]
+    slide.duration += 1
+    with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True) as callbacks:
+        slide.save_revision().publish()
+    assert callbacks, "the publish scheduled no push"
+    return len(queries)
+
+
+def test_publishing_costs_the_same_for_10_and_1000_screens(django_capture_on_commit_callbacks):
+    slide = make_slide()
+    playlist = make_playlist(slides=[slide])
+    add_screens(10, playlist)
+    with_10 = queries_to_publish(slide, django_capture_on_commit_callbacks)
+    add_screens(990, playlist)
+    assert Screen.objects.count() == 1000
+    with_1000 = queries_to_publish(slide, django_capture_on_commit_callbacks)
+    assert with_1000 == with_10
+
+
+def test_a_slide_in_many_playlists_builds_each_manifest_once(django_capture_on_commit_callbacks):
+    slide = make_slide()
+    for n in range(3):
+        add_screens(5, make_playlist(slides=[slide], title=f"Playlist {n}"))
+    three = queries_to_publish(slide, django_capture_on_commit_callbacks)
+    add_screens(5, make_playlist(slides=[slide], title="Playlist 4"))
+    four = queries_to_publish(slide, django_capture_on_commit_callbacks)
+    # One more playlist costs one more manifest build (a fixed handful of queries), not one per screen.
+    assert 0 < four - three <= 3
