@@ -1,0 +1,203 @@
+"""Fan-out benchmark: N screens on real daphne processes; publish through the real publish path.
+
+Provisions N screens with real tokens in PostgreSQL, starts the server (`display.serve`: W daphne
+workers on one port with SO_REUSEPORT, Redis channel layer), connects N WebSocket clients that
+speak the real protocol (ramping 100 sockets per 250 ms), publishes a slide K times through
+Wagtail's publish action, and prints publish → receive latency, connect times, and the server
+processes' memory and CPU.
+
+    python bench/fanout.py --screens 1000 --workers 1
+    python bench/fanout.py --screens 1000 --target bare      # the bare Channels baseline
+
+Needs DATABASE_URL (PostgreSQL) and REDIS_URL; defaults point at the local servers.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/infoscreen_bench")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
+os.environ.setdefault("SECRET_KEY", "bench-only-secret")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "display.settings")
+
+from bench import procstats  # noqa: E402
+
+RAMP_BATCH, RAMP_PAUSE = 100, 0.25
+
+
+def server_env(port: int) -> dict:
+    return {
+        **os.environ,
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_CONN_MAX_AGE": "60",
+        "LOG_LEVEL": "ERROR",
+    }
+
+
+def start_server(target: str, workers: int, port: int, layer: str) -> subprocess.Popen:
+    env = server_env(port)
+    if target == "bare":
+        env["DJANGO_SETTINGS_MODULE"] = "bench.bare_channels"
+        env["BARE_LAYER"] = layer
+        application = "bench.bare_channels:application"
+    else:
+        application = "display.asgi:application"
+    command = [sys.executable, "-m", "display.serve", "--workers", str(workers), "--port", str(port)]
+    server = subprocess.Popen([*command, "--application", application], cwd=ROOT, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            time.sleep(1)  # let every worker finish starting, not just the first to answer
+            return server
+        except OSError:
+            time.sleep(0.3)
+    server.kill()
+    raise SystemExit("server did not start")
+
+
+class Screen:
+    """One simulated screen: connects, says hello, records when each new manifest version arrives."""
+
+    def __init__(self, url: str, token: str):
+        self.url, self.token = url, token
+        self.connect_seconds: float | None = None
+        self.error: str | None = None
+        self.arrivals: dict[str, float] = {}
+
+    async def run(self, stop: asyncio.Event):
+        from websockets.asyncio.client import connect
+
+        started = time.perf_counter()
+        try:
+            async with connect(self.url, origin="http://127.0.0.1", open_timeout=120, ping_interval=None) as ws:
+                await ws.send(json.dumps({"type": "hello", "protocol": 1, "token": self.token}))
+                while True:
+                    receiving = asyncio.ensure_future(ws.recv())
+                    stopping = asyncio.ensure_future(stop.wait())
+                    done, _ = await asyncio.wait({receiving, stopping}, return_when=asyncio.FIRST_COMPLETED)
+                    if stopping in done:
+                        receiving.cancel()
+                        return
+                    stopping.cancel()
+                    now = time.time()
+                    message = json.loads(receiving.result())
+                    if message.get("type") == "manifest":
+                        if self.connect_seconds is None:
+                            self.connect_seconds = time.perf_counter() - started
+                        self.arrivals.setdefault(message["manifest"]["version"], now)
+        except Exception as error:  # noqa: BLE001 - every failure is counted and reported
+            self.error = f"{type(error).__name__}: {error}"[:200]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] if ordered else float("nan")
+
+
+def summary(values: list[float]) -> str:
+    if not values:
+        return "no samples"
+    return " / ".join(f"{percentile(values, q) * 1000:.0f}" for q in (0.5, 0.95, 0.99, 1.0)) + " ms"
+
+
+async def connect_fleet(url: str, tokens: list[str], stop: asyncio.Event) -> tuple[list[Screen], list[asyncio.Task]]:
+    screens = [Screen(url, token) for token in tokens]
+    tasks = []
+    for start in range(0, len(screens), RAMP_BATCH):
+        tasks += [asyncio.ensure_future(s.run(stop)) for s in screens[start : start + RAMP_BATCH]]
+        await asyncio.sleep(RAMP_PAUSE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and any(s.connect_seconds is None and s.error is None for s in screens):
+        await asyncio.sleep(0.2)
+    return screens, tasks
+
+
+async def measure(args, publisher) -> dict:
+    stop = asyncio.Event()
+    server = start_server(args.target, args.workers, args.port, args.layer)
+    workers = procstats.children(server.pid) or [server.pid]
+    try:
+        tokens = await asyncio.to_thread(publisher.provision, args.screens)
+        ramp_started = time.perf_counter()
+        screens, tasks = await connect_fleet(f"ws://127.0.0.1:{args.port}/ws/screen/", tokens, stop)
+        ramp_seconds = time.perf_counter() - ramp_started
+        connected = [s for s in screens if s.connect_seconds is not None]
+        await asyncio.sleep(2)
+        cpu_before = procstats.cpu_seconds(workers)
+        publishes = []
+        for _ in range(args.publishes):
+            publishes.append(await asyncio.to_thread(publisher.publish))
+            deadline = time.monotonic() + 30
+            version = publishes[-1][1]
+            while time.monotonic() < deadline and sum(version in s.arrivals for s in connected) < len(connected):
+                await asyncio.sleep(0.05)
+            await asyncio.sleep(0.5)
+        cpu_used = procstats.cpu_seconds(workers) - cpu_before
+        latencies, missing = [], 0
+        for started, version in publishes:
+            for s in connected:
+                if version in s.arrivals:
+                    latencies.append(s.arrivals[version] - started)
+                else:
+                    missing += 1
+        rss = procstats.rss_mib(workers)
+        stop.set()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        errors = [s.error for s in screens if s.error]
+        return {
+            "target": args.target,
+            "layer": args.layer,
+            "workers": args.workers,
+            "screens": args.screens,
+            "connected": len(connected),
+            "refused_or_failed": len(errors),
+            "first_error": errors[0] if errors else "",
+            "ramp_seconds": round(ramp_seconds, 1),
+            "connect_p50_p95_p99_max": summary([s.connect_seconds for s in connected]),
+            "fanout_p50_p95_p99_max": summary(latencies),
+            "missed_deliveries": missing,
+            "rss_mib_per_worker": rss,
+            "server_cpu_seconds_during_publishes": round(cpu_used, 2),
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--screens", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--publishes", type=int, default=3)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--target", choices=["ours", "bare"], default="ours")
+    parser.add_argument("--layer", choices=["pubsub", "core"], default="pubsub", help="bare target only")
+    args = parser.parse_args()
+    os.environ["CHANNEL_LAYER_PREFIX"] = f"bench{args.port}"
+    os.environ["BARE_LAYER"] = args.layer
+    if args.target == "bare":
+        from bench.bare_channels import BarePublisher as Publisher
+    else:
+        from bench.publisher import Publisher
+    publisher = Publisher()
+    result = asyncio.run(measure(args, publisher))
+    print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    threading.current_thread().name = "bench"
+    main()
