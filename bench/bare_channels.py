@@ -1,8 +1,6 @@
 """The bare Channels stack: one consumer per socket in one group, one group_send per publish."""
 
 import json
-import os
-import time
 
 from django.core.asgi import get_asgi_application
 from django.http import JsonResponse
@@ -29,29 +27,3 @@ class BareConsumer(AsyncWebsocketConsumer):
 application = ProtocolTypeRouter(
     {"http": django_app, "websocket": URLRouter([path("ws/screen/", BareConsumer.as_asgi())])}
 )
-
-
-class BarePublisher:
-    """Publishes straight to the group, as a bare Channels app would."""
-
-    def __init__(self):
-        os.environ["DJANGO_SETTINGS_MODULE"] = "bench.bare_settings"
-        os.environ.setdefault("BARE_LAYER", "pubsub")
-        import django
-
-        django.setup()
-        self.count = 0
-
-    def provision(self, count: int) -> list[str]:
-        return ["bare"] * count
-
-    def publish(self) -> tuple[float, str]:
-        from asgiref.sync import async_to_sync
-        from channels.layers import get_channel_layer
-
-        self.count += 1
-        version = f"v{self.count}"
-        text = json.dumps({"type": "manifest", "manifest": {"version": version, "slides": []}})
-        started = time.time()
-        async_to_sync(get_channel_layer().group_send)("all", {"type": "broadcast", "text": text})
-        return started, version

@@ -50,12 +50,12 @@ def server_env(port: int) -> dict:
 def start_server(target: str, workers: int, port: int, layer: str) -> subprocess.Popen:
     env = server_env(port)
     if target == "bare":
-        env["DJANGO_SETTINGS_MODULE"] = "bench.bare_channels"
+        env["DJANGO_SETTINGS_MODULE"] = "bench.bare_settings"
         env["BARE_LAYER"] = layer
         application = "bench.bare_channels:application"
     else:
         application = "display.asgi:application"
-    command = [sys.executable, "-m", "display.serve", "--workers", str(workers), "--port", str(port)]
+    command = [sys.executable, "-m", "display.serve", "--workers", str(workers), "--port", str(port), "-v", "0"]
     server = subprocess.Popen([*command, "--application", application], cwd=ROOT, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -65,7 +65,7 @@ def start_server(target: str, workers: int, port: int, layer: str) -> subprocess
             return server
         except OSError:
             time.sleep(0.3)
-    server.kill()
+    server.terminate()
     raise SystemExit("server did not start")
 
 
@@ -190,7 +190,7 @@ def main():
     os.environ["CHANNEL_LAYER_PREFIX"] = f"bench{args.port}"
     os.environ["BARE_LAYER"] = args.layer
     if args.target == "bare":
-        from bench.bare_channels import BarePublisher as Publisher
+        from bench.bare_publisher import BarePublisher as Publisher
     else:
         from bench.publisher import Publisher
     publisher = Publisher()

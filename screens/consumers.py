@@ -7,6 +7,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
 from . import protocol
+from .fanout import hub
 from .live import content_group, screen_group
 from .manifest import manifest_for_playlist
 from .selectors import screen_by_token, screen_for_playing
@@ -16,19 +17,12 @@ logger = logging.getLogger(__name__)
 
 
 @database_sync_to_async
-def authenticate(token: str):
+def authenticate(token: str) -> int | None:
     screen = screen_by_token(token=token)
     if screen is None:
         return None
     screen_touch(screen_id=screen.pk)
-    return screen
-
-
-@database_sync_to_async
-def playing_state(screen_id: int):
-    """The screen as it now is and the manifest it should play; None once it is unpaired."""
-    screen = screen_for_playing(screen_id=screen_id)
-    return None if screen is None else (screen, manifest_for_playlist(screen.playlist_id))
+    return screen.pk
 
 
 class ScreenConsumer(AsyncWebsocketConsumer):
@@ -36,6 +30,8 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     content: str | None = None  # the content group this socket is in
     version: str | None = None
     greeted = False
+    welcomed = False
+    pushes = 0  # manifests pushed to this socket so far
 
     async def receive(self, text_data=None, bytes_data=None):
         try:
@@ -64,10 +60,10 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if token is None:
             await self.offer_pairing_code()
             return
-        screen = await authenticate(token)
-        if screen is None:
+        screen_id = await authenticate(token)
+        if screen_id is None:
             raise protocol.INVALID_TOKEN
-        await self.play(screen.pk)
+        await self.play(screen_id)
 
     async def on_heartbeat(self, message: dict):
         if self.screen_id:
@@ -93,29 +89,36 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         )
 
     async def play(self, screen_id: int):
-        """Join the screen's groups, greet it and send its manifest (if it lacks that version)."""
-        state = await playing_state(screen_id)
-        if state is None:
+        """Join the screen's groups, greet it and send its manifest (if it lacks that version).
+
+        Groups are joined before the database is read, so no publish can fall between the read
+        and the subscription; a push that arrives during the read makes it read again.
+        """
+        if self.screen_id is None:
+            self.screen_id = screen_id
+            await self.channel_layer.group_add(screen_group(screen_id), self.channel_name)
+        screen = await database_sync_to_async(screen_for_playing)(screen_id=screen_id)
+        if screen is None:
             await self.screen_unpaired({})
             return
-        screen, manifest = state
-        if self.screen_id is None:
-            self.screen_id = screen.pk
-            await self.channel_layer.group_add(screen_group(screen.pk), self.channel_name)
-            await self.send(
-                text_data=protocol.encode(
-                    {"type": "welcome", "screen": {"id": screen.pk, "name": screen.name, "location": screen.location.name}}
-                )
-            )
+        if not self.welcomed:
+            self.welcomed = True
+            welcome = {"id": screen.pk, "name": screen.name, "location": screen.location.name}
+            await self.send(text_data=protocol.encode({"type": "welcome", "screen": welcome}))
         await self.join_content(content_group(screen.playlist_id))
+        while True:
+            pushes = self.pushes
+            manifest = await database_sync_to_async(manifest_for_playlist)(screen.playlist_id)
+            if pushes == self.pushes:
+                break
         await self.send_manifest(manifest.version, manifest.message)
 
     async def join_content(self, group: str):
         if group == self.content:
             return
         if self.content:
-            await self.channel_layer.group_discard(self.content, self.channel_name)
-        await self.channel_layer.group_add(group, self.channel_name)
+            await hub().leave(self.content, self)
+        await hub().join(group, self)
         self.content = group
 
     async def send_manifest(self, version: str, text: str):
@@ -128,9 +131,10 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         return str(client[0] or "")
 
     async def disconnect(self, code):
+        if self.content:
+            await hub().leave(self.content, self)
         if self.screen_id:
             await self.channel_layer.group_discard(screen_group(self.screen_id), self.channel_name)
-            await self.channel_layer.group_discard(self.content, self.channel_name)
         elif self.greeted:
             # Nobody can receive a token on this socket any more.
             await database_sync_to_async(pairing_codes_expire)(channel_name=self.channel_name)
@@ -138,6 +142,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     # Channel-layer events.
 
     async def screen_manifest(self, event):
+        self.pushes += 1
         await self.send_manifest(event["version"], event["text"])
 
     async def screen_reload(self, event):

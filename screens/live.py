@@ -32,10 +32,15 @@ def send_to_channel(channel_name: str, event: dict) -> None:
     async_to_sync(get_channel_layer().send)(channel_name, event)
 
 
+def send_to_content(group: str, event: dict) -> None:
+    """Content groups are joined by each process's fan-out hub, which needs to know the group."""
+    send_to_group(group, {**event, "group": group})
+
+
 def push_playlists(playlist_ids: set[int]) -> None:
     """Build each playlist's manifest once and send it to every screen showing it."""
     for playlist_id, manifest in manifests_by_playlist(playlist_ids).items():
-        send_to_group(
+        send_to_content(
             content_group(playlist_id), {"type": "screen.manifest", "version": manifest.version, "text": manifest.message}
         )
 
@@ -57,6 +62,11 @@ def push_playlists_on_commit(playlist_ids: set[int]) -> None:
         after_commit(push_playlists, set(playlist_ids))
 
 
-def reload_screens_on_commit(group: str) -> None:
-    """Ask the screens in a group to look up what they show again (after a reassignment or a deleted playlist)."""
-    after_commit(send_to_group, group, {"type": "screen.reload"})
+def reload_screen_on_commit(screen_id: int) -> None:
+    """Ask a screen to look up what it shows again (after an admin changed it)."""
+    after_commit(send_to_group, screen_group(screen_id), {"type": "screen.reload"})
+
+
+def reload_content_on_commit(group: str) -> None:
+    """Ask every screen showing some content to look up what it shows again (after the content was deleted)."""
+    after_commit(send_to_content, group, {"type": "screen.reload"})

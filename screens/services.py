@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .live import after_commit, reload_screens_on_commit, screen_group, send_to_channel, send_to_group
+from .live import after_commit, reload_screen_on_commit, screen_group, send_to_channel, send_to_group
 from .models import PairingCode, Screen
 from .pairing import generate_code, hash_token, is_rate_limited, new_token
 from .selectors import pairing_code_waiting, pairing_codes_recent
@@ -87,7 +87,7 @@ def screen_unpair(*, screen: Screen) -> None:
 def screen_changed(*, screen: Screen) -> None:
     """An admin changed the screen: it looks up what to show again."""
     if screen.is_paired:
-        reload_screens_on_commit(screen_group(screen.pk))
+        reload_screen_on_commit(screen.pk)
 
 
 def screen_deleted(*, screen_id: int) -> None:

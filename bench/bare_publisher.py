@@ -1,0 +1,29 @@
+"""Publishing for the bare Channels baseline: straight to the group, as a bare Channels app would."""
+
+import json
+import os
+import time
+
+
+class BarePublisher:
+    def __init__(self):
+        os.environ["DJANGO_SETTINGS_MODULE"] = "bench.bare_settings"
+        os.environ.setdefault("BARE_LAYER", "pubsub")
+        import django
+
+        django.setup()
+        self.count = 0
+
+    def provision(self, count: int) -> list[str]:
+        return ["bare"] * count
+
+    def publish(self) -> tuple[float, str]:
+        from asgiref.sync import async_to_sync
+        from channels.layers import get_channel_layer
+
+        self.count += 1
+        version = f"v{self.count}"
+        text = json.dumps({"type": "manifest", "manifest": {"version": version, "slides": []}})
+        started = time.time()
+        async_to_sync(get_channel_layer().group_send)("all", {"type": "broadcast", "text": text})
+        return started, version
