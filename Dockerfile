@@ -16,4 +16,5 @@ RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput -v0
 RUN useradd --system --home /app infoscreen && mkdir -p /app/media && chown infoscreen /app/media
 USER infoscreen
 EXPOSE 8000
-CMD ["daphne", "-b", "0.0.0.0", "-p", "8000", "--proxy-headers", "display.asgi:application"]
+# One daphne worker per core on one port (SO_REUSEPORT); see display/serve.py.
+CMD ["python", "-m", "display.serve", "--host", "0.0.0.0", "--port", "8000", "--proxy-headers"]

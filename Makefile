@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml
 run: install
 	DEBUG=true $(PY) manage.py migrate --noinput -v0
 	DEBUG=true $(PY) manage.py load_demo
-	DEBUG=true $(VENV)/bin/daphne -b $(HOST) -p $(PORT) display.asgi:application
+	DEBUG=true $(PY) -m display.serve --workers 1 --host $(HOST) --port $(PORT)
 
 test: install
 	bash scripts/test

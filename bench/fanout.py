@@ -74,6 +74,7 @@ class Screen:
 
     def __init__(self, url: str, token: str):
         self.url, self.token = url, token
+        self.handshake_seconds: float | None = None
         self.connect_seconds: float | None = None
         self.error: str | None = None
         self.arrivals: dict[str, float] = {}
@@ -84,6 +85,7 @@ class Screen:
         started = time.perf_counter()
         try:
             async with connect(self.url, origin="http://127.0.0.1", open_timeout=120, ping_interval=None) as ws:
+                self.handshake_seconds = time.perf_counter() - started
                 await ws.send(json.dumps({"type": "hello", "protocol": 1, "token": self.token}))
                 while True:
                     receiving = asyncio.ensure_future(ws.recv())
@@ -167,6 +169,7 @@ async def measure(args, publisher) -> dict:
             "refused_or_failed": len(errors),
             "first_error": errors[0] if errors else "",
             "ramp_seconds": round(ramp_seconds, 1),
+            "handshake_p50_p95_p99_max": summary([s.handshake_seconds for s in connected]),
             "connect_p50_p95_p99_max": summary([s.connect_seconds for s in connected]),
             "fanout_p50_p95_p99_max": summary(latencies),
             "missed_deliveries": missing,

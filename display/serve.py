@@ -16,6 +16,17 @@ import sys
 import time
 
 
+# Screens stay connected for days (daphne's default cuts every socket after 24 h, all at once after a
+# restart), a fleet reconnecting at once needs longer than 5 s to be handshaken, and a silent
+# screen is noticed within ping interval + timeout = 50 s. Options given on the command line win.
+DAPHNE_DEFAULTS = [
+    "--websocket_timeout", "-1",
+    "--websocket_connect_timeout", "30",
+    "--ping-interval", "20",
+    "--ping-timeout", "30",
+]  # fmt: skip
+
+
 def listening_socket(host: str, port: int, backlog: int) -> socket.socket:
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -29,19 +40,22 @@ def listening_socket(host: str, port: int, backlog: int) -> socket.socket:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--workers", type=int, help="default: one per core with REDIS_URL, else one")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--backlog", type=int, default=4096)
     parser.add_argument("--application", default="display.asgi:application")
     args, daphne_args = parser.parse_known_args(argv)
+    if args.workers is None:
+        args.workers = (os.cpu_count() or 1) if os.environ.get("REDIS_URL") else 1
     if args.workers > 1 and not os.environ.get("REDIS_URL"):
         parser.error("more than one worker needs REDIS_URL: the in-memory channel layer cannot cross processes")
 
     workers = []
     for _ in range(args.workers):
         sock = listening_socket(args.host, args.port, args.backlog)
-        command = [sys.executable, "-m", "daphne", "--fd", str(sock.fileno()), *daphne_args, args.application]
+        daphne = [sys.executable, "-m", "daphne", "--fd", str(sock.fileno()), *DAPHNE_DEFAULTS, *daphne_args]
+        command = [*daphne, args.application]
         workers.append(subprocess.Popen(command, pass_fds=[sock.fileno()]))
         sock.close()
 

@@ -157,6 +157,8 @@ PAIRING_CODE_TTL = int(os.environ.get("PAIRING_CODE_TTL", str(15 * 60)))
 PAIRING_RATE_LIMIT = int(os.environ.get("PAIRING_RATE_LIMIT", "30"))
 PAIRING_RATE_WINDOW = int(os.environ.get("PAIRING_RATE_WINDOW", str(10 * 60)))
 SCREEN_LAST_SEEN_INTERVAL = 30
+# How often each process re-reads the content its screens show, repairing any lost push.
+SCREEN_RECONCILE_SECONDS = float(os.environ.get("SCREEN_RECONCILE_SECONDS", "30"))
 
 # Production hardening, on whenever DEBUG is off.
 if not DEBUG:

@@ -2,36 +2,36 @@
 
 import logging
 
-from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
 from . import protocol
-from .fanout import hub
-from .live import content_group, screen_group
-from .manifest import manifest_for_playlist
+from .db_threads import in_thread_pool
+from .fanout import Edition, hub
+from .live import screen_group
 from .selectors import screen_by_token, screen_for_playing
 from .services import RateLimited, pairing_code_issue, pairing_codes_expire, screen_touch
 
 logger = logging.getLogger(__name__)
 
 
-@database_sync_to_async
+@in_thread_pool
 def authenticate(token: str) -> int | None:
     screen = screen_by_token(token=token)
     if screen is None:
         return None
-    screen_touch(screen_id=screen.pk)
+    screen_touch(screen_id=screen.pk, known_last_seen=screen.last_seen_at)
     return screen.pk
 
 
 class ScreenConsumer(AsyncWebsocketConsumer):
     screen_id: int | None = None
-    content: str | None = None  # the content group this socket is in
-    version: str | None = None
+    joined = False  # subscribed (through the hub) to the content of...
+    playlist_id: int | None = None  # ...this playlist
+    edition: Edition | None = None  # the newest manifest of it sent or confirmed current
+    version: str | None = None  # the manifest version the client has
     greeted = False
     welcomed = False
-    pushes = 0  # manifests pushed to this socket so far
 
     async def receive(self, text_data=None, bytes_data=None):
         try:
@@ -67,12 +67,12 @@ class ScreenConsumer(AsyncWebsocketConsumer):
 
     async def on_heartbeat(self, message: dict):
         if self.screen_id:
-            await database_sync_to_async(screen_touch)(screen_id=self.screen_id)
+            await in_thread_pool(screen_touch)(screen_id=self.screen_id)
         await self.send(text_data=protocol.encode({"type": "heartbeat.ack"}))
 
     async def offer_pairing_code(self):
         try:
-            pairing = await database_sync_to_async(pairing_code_issue)(
+            pairing = await in_thread_pool(pairing_code_issue)(
                 channel_name=self.channel_name, client_address=self.client_address()
             )
         except RateLimited:
@@ -91,13 +91,13 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     async def play(self, screen_id: int):
         """Join the screen's groups, greet it and send its manifest (if it lacks that version).
 
-        Groups are joined before the database is read, so no publish can fall between the read
-        and the subscription; a push that arrives during the read makes it read again.
+        Groups are joined before the database is read, so no change can fall between the read
+        and the subscription.
         """
         if self.screen_id is None:
             self.screen_id = screen_id
             await self.channel_layer.group_add(screen_group(screen_id), self.channel_name)
-        screen = await database_sync_to_async(screen_for_playing)(screen_id=screen_id)
+        screen = await in_thread_pool(screen_for_playing)(screen_id=screen_id)
         if screen is None:
             await self.screen_unpaired({})
             return
@@ -105,45 +105,40 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             self.welcomed = True
             welcome = {"id": screen.pk, "name": screen.name, "location": screen.location.name}
             await self.send(text_data=protocol.encode({"type": "welcome", "screen": welcome}))
-        await self.join_content(content_group(screen.playlist_id))
-        while True:
-            pushes = self.pushes
-            manifest = await database_sync_to_async(manifest_for_playlist)(screen.playlist_id)
-            if pushes == self.pushes:
-                break
-        await self.send_manifest(manifest.version, manifest.message)
+        if not self.joined or screen.playlist_id != self.playlist_id:
+            await self.leave_content()
+            self.playlist_id, self.edition = screen.playlist_id, None
+            await hub().join(self.playlist_id, self)
+            self.joined = True
+        await self.send_edition(await hub().edition(self.playlist_id))
 
-    async def join_content(self, group: str):
-        if group == self.content:
+    async def leave_content(self):
+        if self.joined:
+            self.joined = False
+            await hub().leave(self.playlist_id, self)
+
+    async def send_edition(self, edition: Edition):
+        """Send a manifest unless the screen has it already or has a newer one."""
+        if self.edition and self.edition.built_at > edition.built_at:
             return
-        if self.content:
-            await hub().leave(self.content, self)
-        await hub().join(group, self)
-        self.content = group
-
-    async def send_manifest(self, version: str, text: str):
-        if version != self.version:
-            self.version = version
-            await self.send(text_data=text)
+        self.edition = edition
+        if edition.version != self.version:
+            self.version = edition.version
+            await self.send(text_data=edition.message)
 
     def client_address(self) -> str:
         client = self.scope.get("client") or ("", 0)
         return str(client[0] or "")
 
     async def disconnect(self, code):
-        if self.content:
-            await hub().leave(self.content, self)
+        await self.leave_content()
         if self.screen_id:
             await self.channel_layer.group_discard(screen_group(self.screen_id), self.channel_name)
         elif self.greeted:
             # Nobody can receive a token on this socket any more.
-            await database_sync_to_async(pairing_codes_expire)(channel_name=self.channel_name)
+            await in_thread_pool(pairing_codes_expire)(channel_name=self.channel_name)
 
     # Channel-layer events.
-
-    async def screen_manifest(self, event):
-        self.pushes += 1
-        await self.send_manifest(event["version"], event["text"])
 
     async def screen_reload(self, event):
         if self.screen_id:

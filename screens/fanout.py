@@ -1,66 +1,122 @@
 """Per-process fan-out: each process subscribes once to a content group and writes to its own sockets.
 
 With a channel-layer group per socket, a push to a thousand screens wakes a thousand consumer
-tasks, each decoding the same message. Here each process receives the message once, on one
-channel, and hands it to every local consumer showing that content.
+tasks, each decoding the same message. Here each process receives it once, on one channel, and
+hands the same text to every local consumer showing that content. The hub also keeps the newest
+manifest of each content it is subscribed to, so a reconnect storm does not rebuild it per socket,
+and re-reads each one from the database now and then, so a lost push (a Redis restart, a network
+blip) is repaired within a reconcile interval.
 """
 
 import asyncio
 import logging
+import random
 import weakref
+from typing import NamedTuple
 
 from channels.layers import get_channel_layer
+from django.conf import settings
+
+from .db_threads import in_thread_pool
+from .live import content_group
+from .manifest import manifest_for_playlist
 
 logger = logging.getLogger(__name__)
+
+
+class Edition(NamedTuple):
+    """A manifest as sent: its version, its encoded message, and when its database read began."""
+
+    version: str
+    message: str
+    built_at: float
+
+
+@in_thread_pool
+def read_edition(playlist_id: int | None) -> Edition:
+    manifest = manifest_for_playlist(playlist_id)
+    return Edition(manifest.version, manifest.message, manifest.built_at)
 
 
 class Hub:
     def __init__(self, layer):
         self.layer = layer
-        self.members: dict[str, set] = {}
+        self.members: dict[int | None, set] = {}
+        self.latest: dict[int | None, Edition] = {}
         self.channel: str | None = None
-        self.task: asyncio.Task | None = None
         self.lock = asyncio.Lock()
+        self.tasks: list[asyncio.Task] = []
 
-    async def join(self, group: str, consumer) -> None:
+    async def join(self, playlist_id: int | None, consumer) -> None:
         async with self.lock:
             if self.channel is None:
                 self.channel = await self.layer.new_channel()
-                self.task = asyncio.ensure_future(self.run())
-            members = self.members.setdefault(group, set())
+                self.tasks = [asyncio.ensure_future(self.receive_forever()), asyncio.ensure_future(self.reconcile_forever())]
+            members = self.members.setdefault(playlist_id, set())
             if not members:
-                await self.layer.group_add(group, self.channel)
+                await self.layer.group_add(content_group(playlist_id), self.channel)
             members.add(consumer)
 
-    async def leave(self, group: str, consumer) -> None:
+    async def leave(self, playlist_id: int | None, consumer) -> None:
         async with self.lock:
-            members = self.members.get(group)
+            members = self.members.get(playlist_id)
             if members is None or consumer not in members:
                 return
             members.discard(consumer)
             if not members:
-                del self.members[group]
-                await self.layer.group_discard(group, self.channel)
+                # Unsubscribed, the hub would no longer hear of changes: forget what it had.
+                del self.members[playlist_id]
+                self.latest.pop(playlist_id, None)
+                await self.layer.group_discard(content_group(playlist_id), self.channel)
 
-    async def run(self) -> None:
+    async def edition(self, playlist_id: int | None) -> Edition:
+        """The newest manifest of a content this process is subscribed to; read once, then kept current by pushes."""
+        if playlist_id not in self.latest:
+            self.offer(playlist_id, await read_edition(playlist_id))
+        return self.latest[playlist_id]
+
+    def offer(self, playlist_id: int | None, edition: Edition) -> bool:
+        """Keep the edition if it is the newest seen; pushes from several processes may arrive out of order."""
+        current = self.latest.get(playlist_id)
+        if playlist_id not in self.members or (current and current.built_at >= edition.built_at):
+            return False
+        self.latest[playlist_id] = edition
+        return current is None or current.version != edition.version
+
+    async def deliver(self, playlist_id: int | None, handler_name: str, *args) -> None:
+        for consumer in list(self.members.get(playlist_id, ())):
+            try:
+                await getattr(consumer, handler_name)(*args)
+            except Exception:
+                logger.exception("Delivering %s to a screen failed", handler_name)
+
+    async def receive_forever(self) -> None:
         while True:
             try:
                 event = await self.layer.receive(self.channel)
-                await self.deliver(event)
+                playlist_id = event["playlist"]
+                if event["type"] == "screen.reload":
+                    self.latest.pop(playlist_id, None)
+                    await self.deliver(playlist_id, "screen_reload", event)
+                elif self.offer(playlist_id, Edition(event["version"], event["text"], event["built_at"])):
+                    await self.deliver(playlist_id, "send_edition", self.latest[playlist_id])
             except asyncio.CancelledError:
                 raise
             except Exception:
-                # Screens converge on their next reconnect; the hub must outlive one bad message.
                 logger.exception("Fan-out failed")
                 await asyncio.sleep(1)
 
-    async def deliver(self, event: dict) -> None:
-        handler_name = event["type"].replace(".", "_")
-        for consumer in list(self.members.get(event.get("group"), ())):
-            try:
-                await getattr(consumer, handler_name)(event)
-            except Exception:
-                logger.exception("Delivering %s to a screen failed", event["type"])
+    async def reconcile_forever(self) -> None:
+        """Re-read every content this process shows, so screens converge even if a push was lost."""
+        while True:
+            interval = settings.SCREEN_RECONCILE_SECONDS
+            await asyncio.sleep(interval * random.uniform(0.75, 1.25))
+            for playlist_id in list(self.members):
+                try:
+                    if self.offer(playlist_id, await read_edition(playlist_id)):
+                        await self.deliver(playlist_id, "send_edition", self.latest[playlist_id])
+                except Exception:
+                    logger.exception("Reconciling playlist %s failed", playlist_id)
 
 
 _hubs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub]" = weakref.WeakKeyDictionary()

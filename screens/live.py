@@ -32,17 +32,16 @@ def send_to_channel(channel_name: str, event: dict) -> None:
     async_to_sync(get_channel_layer().send)(channel_name, event)
 
 
-def send_to_content(group: str, event: dict) -> None:
-    """Content groups are joined by each process's fan-out hub, which needs to know the group."""
-    send_to_group(group, {**event, "group": group})
+def send_to_content(playlist_id: int | None, event: dict) -> None:
+    """Content groups are joined by each process's fan-out hub (screens.fanout), which needs to know the content."""
+    send_to_group(content_group(playlist_id), {**event, "playlist": playlist_id})
 
 
 def push_playlists(playlist_ids: set[int]) -> None:
     """Build each playlist's manifest once and send it to every screen showing it."""
     for playlist_id, manifest in manifests_by_playlist(playlist_ids).items():
-        send_to_content(
-            content_group(playlist_id), {"type": "screen.manifest", "version": manifest.version, "text": manifest.message}
-        )
+        event = {"type": "screen.manifest", "version": manifest.version, "text": manifest.message}
+        send_to_content(playlist_id, {**event, "built_at": manifest.built_at})
 
 
 def after_commit(send, *args) -> None:
@@ -67,6 +66,6 @@ def reload_screen_on_commit(screen_id: int) -> None:
     after_commit(send_to_group, screen_group(screen_id), {"type": "screen.reload"})
 
 
-def reload_content_on_commit(group: str) -> None:
-    """Ask every screen showing some content to look up what it shows again (after the content was deleted)."""
-    after_commit(send_to_content, group, {"type": "screen.reload"})
+def reload_content_on_commit(playlist_id: int) -> None:
+    """Ask every screen showing a playlist to look up what it shows again (after the playlist was deleted)."""
+    after_commit(send_to_content, playlist_id, {"type": "screen.reload"})

@@ -6,6 +6,7 @@ editor previews is what a screen plays.
 
 import hashlib
 import json
+import time
 from dataclasses import dataclass, field
 
 from wagtail.rich_text import expand_db_html
@@ -22,6 +23,8 @@ IMAGE_RENDITION = "max-1920x1080"
 @dataclass(frozen=True)
 class Manifest:
     body: dict
+    # When the database read behind it began: of two manifests, the later-read one is the newer.
+    built_at: float
     message: str = field(init=False)
 
     def __post_init__(self):
@@ -68,25 +71,26 @@ def slide_payload(slide: Slide) -> dict | None:
     }
 
 
-def build_manifest(*, playlist: Playlist | None, slides: list[Slide]) -> Manifest:
+def build_manifest(*, playlist: Playlist | None, slides: list[Slide], built_at: float | None = None) -> Manifest:
     content = {
         "playlist": {"id": playlist.pk, "title": playlist.title} if playlist else None,
         "slides": [payload for payload in map(slide_payload, slides) if payload],
     }
-    return Manifest({"version": content_version(content), **content})
+    return Manifest({"version": content_version(content), **content}, built_at=built_at or time.time())
 
 
 def manifest_for_playlist(playlist_id: int | None) -> Manifest:
     """The published content of a playlist, as screens must see it: drafts never reach a screen."""
+    started = time.time()
     playlist = Playlist.objects.filter(pk=playlist_id, live=True).first() if playlist_id else None
     if playlist is None:
-        return build_manifest(playlist=None, slides=[])
+        return build_manifest(playlist=None, slides=[], built_at=started)
     items = (
         PlaylistItem.objects.filter(playlist=playlist, slide__live=True)
         .select_related("slide")
         .order_by("sort_order", "pk")
     )
-    return build_manifest(playlist=playlist, slides=[item.slide for item in items])
+    return build_manifest(playlist=playlist, slides=[item.slide for item in items], built_at=started)
 
 
 def manifests_by_playlist(playlist_ids: set[int | None]) -> dict[int | None, Manifest]:

@@ -94,8 +94,12 @@ def screen_deleted(*, screen_id: int) -> None:
     after_commit(send_to_group, screen_group(screen_id), {"type": "screen.unpaired"})
 
 
-def screen_touch(*, screen_id: int, now: datetime | None = None) -> None:
-    """Record that the screen is alive, at most once per interval to spare the database."""
+def screen_touch(*, screen_id: int, known_last_seen: datetime | None = None, now: datetime | None = None) -> None:
+    """Record that the screen is alive, at most once per interval to spare the database.
+
+    Pass the last-seen time already read, if any, to skip the query when it is recent.
+    """
     now = now or timezone.now()
     stale = now - timedelta(seconds=settings.SCREEN_LAST_SEEN_INTERVAL)
-    Screen.objects.filter(pk=screen_id).exclude(last_seen_at__gt=stale).update(last_seen_at=now)
+    if known_last_seen is None or known_last_seen <= stale:
+        Screen.objects.filter(pk=screen_id).exclude(last_seen_at__gt=stale).update(last_seen_at=now)

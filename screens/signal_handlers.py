@@ -5,7 +5,7 @@ from wagtail.signals import published, unpublished
 
 from playlists.models import Playlist, Slide
 
-from .live import content_group, push_playlists_on_commit, reload_content_on_commit
+from .live import push_playlists_on_commit, reload_content_on_commit
 from .models import Screen
 from .selectors import playlists_with_slide
 from .services import screen_deleted
@@ -21,7 +21,7 @@ def playlist_changed(sender, instance, **kwargs):
 
 def playlist_deleted(sender, instance, **kwargs):
     # Its screens fall back to no playlist: they must move to another content group.
-    reload_content_on_commit(content_group(instance.pk))
+    reload_content_on_commit(instance.pk)
 
 
 def screen_removed(sender, instance, **kwargs):
