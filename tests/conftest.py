@@ -22,6 +22,11 @@ def redis_url():
     return os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
+@pytest.fixture(scope="session")
+def server_logs(tmp_path_factory):
+    return tmp_path_factory.mktemp("daphne-logs")
+
+
 _measurements: dict[str, object] = {}
 
 

@@ -29,7 +29,9 @@ def test_database_url() -> str:
 
 
 class DaphneServer:
-    def __init__(self, *, redis_url: str = "", channel_prefix: str = "", log_dir: Path):
+    def __init__(
+        self, *, redis_url: str = "", channel_prefix: str = "", log_dir: Path, env: dict | None = None, daphne_args=()
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
@@ -45,11 +47,12 @@ class DaphneServer:
             "REDIS_URL": redis_url,
             "CHANNEL_LAYER_PREFIX": channel_prefix,
             "BASE_URL": self.url,
+            **(env or {}),
         }
         self.log_path = log_dir / f"daphne-{self.port}.log"
         self.log = open(self.log_path, "w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(self.port), "display.asgi:application"],
+            [sys.executable, "-m", "display.serve", "--workers", "1", "--port", str(self.port), *daphne_args],
             cwd=ROOT,
             env=env,
             stdout=self.log,

@@ -30,11 +30,6 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def server_logs(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("daphne-logs")
-
-
-@pytest.fixture(scope="session")
 def daphne(django_db_setup, django_db_blocker, server_logs):
     """One daphne process with the embedded (in-memory) channel layer."""
     with django_db_blocker.unblock():
