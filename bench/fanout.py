@@ -116,11 +116,13 @@ def summary(values: list[float]) -> str:
     return " / ".join(f"{percentile(values, q) * 1000:.0f}" for q in (0.5, 0.95, 0.99, 1.0)) + " ms"
 
 
-async def connect_fleet(url: str, tokens: list[str], stop: asyncio.Event) -> tuple[list[Screen], list[asyncio.Task]]:
+async def connect_fleet(
+    url: str, tokens: list[str], stop: asyncio.Event, batch: int = RAMP_BATCH
+) -> tuple[list[Screen], list[asyncio.Task]]:
     screens = [Screen(url, token) for token in tokens]
     tasks = []
-    for start in range(0, len(screens), RAMP_BATCH):
-        tasks += [asyncio.ensure_future(s.run(stop)) for s in screens[start : start + RAMP_BATCH]]
+    for start in range(0, len(screens), batch):
+        tasks += [asyncio.ensure_future(s.run(stop)) for s in screens[start : start + batch]]
         await asyncio.sleep(RAMP_PAUSE)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and any(s.connect_seconds is None and s.error is None for s in screens):
@@ -160,6 +162,7 @@ async def measure(args, publisher) -> dict:
         stop.set()
         await asyncio.gather(*tasks, return_exceptions=True)
         errors = [s.error for s in screens if s.error]
+        burst = await burst_reconnect(args, tokens) if args.restart else {}
         return {
             "target": args.target,
             "layer": args.layer,
@@ -175,6 +178,30 @@ async def measure(args, publisher) -> dict:
             "missed_deliveries": missing,
             "rss_mib_per_worker": rss,
             "server_cpu_seconds_during_publishes": round(cpu_used, 2),
+            **burst,
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+async def burst_reconnect(args, tokens: list[str]) -> dict:
+    """Restart the server and reconnect every screen at the same instant: the worst case, no jitter."""
+    server = start_server(args.target, args.workers, args.port, args.layer)
+    stop = asyncio.Event()
+    try:
+        started = time.perf_counter()
+        url = f"ws://127.0.0.1:{args.port}/ws/screen/"
+        screens, tasks = await connect_fleet(url, tokens, stop, batch=len(tokens))
+        seconds = time.perf_counter() - started
+        stop.set()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        errors = [s.error for s in screens if s.error]
+        return {
+            "burst_reconnected": sum(s.connect_seconds is not None for s in screens),
+            "burst_refused_or_failed": len(errors),
+            "burst_first_error": errors[0] if errors else "",
+            "burst_seconds_until_all_playing": round(seconds, 1),
         }
     finally:
         server.terminate()
@@ -189,6 +216,7 @@ def main():
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--target", choices=["ours", "bare"], default="ours")
     parser.add_argument("--layer", choices=["pubsub", "core"], default="pubsub", help="bare target only")
+    parser.add_argument("--restart", action="store_true", help="then restart the server and reconnect all at once")
     args = parser.parse_args()
     os.environ["CHANNEL_LAYER_PREFIX"] = f"bench{args.port}"
     os.environ["BARE_LAYER"] = args.layer
