@@ -79,7 +79,8 @@ class Screen:
         self.error: str | None = None
         self.arrivals: dict[str, float] = {}
 
-    async def run(self, stop: asyncio.Event):
+    async def run(self):
+        """Runs until cancelled, like a screen: as little work per message as the protocol allows."""
         from websockets.asyncio.client import connect
 
         started = time.perf_counter()
@@ -87,20 +88,15 @@ class Screen:
             async with connect(self.url, origin="http://127.0.0.1", open_timeout=120, ping_interval=None) as ws:
                 self.handshake_seconds = time.perf_counter() - started
                 await ws.send(json.dumps({"type": "hello", "protocol": 1, "token": self.token}))
-                while True:
-                    receiving = asyncio.ensure_future(ws.recv())
-                    stopping = asyncio.ensure_future(stop.wait())
-                    done, _ = await asyncio.wait({receiving, stopping}, return_when=asyncio.FIRST_COMPLETED)
-                    if stopping in done:
-                        receiving.cancel()
-                        return
-                    stopping.cancel()
+                async for text in ws:
                     now = time.time()
-                    message = json.loads(receiving.result())
+                    message = json.loads(text)
                     if message.get("type") == "manifest":
                         if self.connect_seconds is None:
                             self.connect_seconds = time.perf_counter() - started
                         self.arrivals.setdefault(message["manifest"]["version"], now)
+        except asyncio.CancelledError:
+            raise
         except Exception as error:  # noqa: BLE001 - every failure is counted and reported
             self.error = f"{type(error).__name__}: {error}"[:200]
 
@@ -116,13 +112,11 @@ def summary(values: list[float]) -> str:
     return " / ".join(f"{percentile(values, q) * 1000:.0f}" for q in (0.5, 0.95, 0.99, 1.0)) + " ms"
 
 
-async def connect_fleet(
-    url: str, tokens: list[str], stop: asyncio.Event, batch: int = RAMP_BATCH
-) -> tuple[list[Screen], list[asyncio.Task]]:
+async def connect_fleet(url: str, tokens: list[str], batch: int = RAMP_BATCH) -> tuple[list[Screen], list[asyncio.Task]]:
     screens = [Screen(url, token) for token in tokens]
     tasks = []
     for start in range(0, len(screens), batch):
-        tasks += [asyncio.ensure_future(s.run(stop)) for s in screens[start : start + batch]]
+        tasks += [asyncio.ensure_future(s.run()) for s in screens[start : start + batch]]
         await asyncio.sleep(RAMP_PAUSE)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and any(s.connect_seconds is None and s.error is None for s in screens):
@@ -130,14 +124,19 @@ async def connect_fleet(
     return screens, tasks
 
 
+async def stop_fleet(tasks: list[asyncio.Task]) -> None:
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
 async def measure(args, publisher) -> dict:
-    stop = asyncio.Event()
     server = start_server(args.target, args.workers, args.port, args.layer)
     workers = procstats.children(server.pid) or [server.pid]
     try:
         tokens = await asyncio.to_thread(publisher.provision, args.screens)
         ramp_started = time.perf_counter()
-        screens, tasks = await connect_fleet(f"ws://127.0.0.1:{args.port}/ws/screen/", tokens, stop)
+        screens, tasks = await connect_fleet(f"ws://127.0.0.1:{args.port}/ws/screen/", tokens)
         ramp_seconds = time.perf_counter() - ramp_started
         connected = [s for s in screens if s.connect_seconds is not None]
         await asyncio.sleep(2)
@@ -159,8 +158,7 @@ async def measure(args, publisher) -> dict:
                 else:
                     missing += 1
         rss = procstats.rss_mib(workers)
-        stop.set()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await stop_fleet(tasks)
         errors = [s.error for s in screens if s.error]
         burst = await burst_reconnect(args, tokens) if args.restart else {}
         return {
@@ -188,14 +186,12 @@ async def measure(args, publisher) -> dict:
 async def burst_reconnect(args, tokens: list[str]) -> dict:
     """Restart the server and reconnect every screen at the same instant: the worst case, no jitter."""
     server = start_server(args.target, args.workers, args.port, args.layer)
-    stop = asyncio.Event()
     try:
         started = time.perf_counter()
         url = f"ws://127.0.0.1:{args.port}/ws/screen/"
-        screens, tasks = await connect_fleet(url, tokens, stop, batch=len(tokens))
+        screens, tasks = await connect_fleet(url, tokens, batch=len(tokens))
         seconds = time.perf_counter() - started
-        stop.set()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await stop_fleet(tasks)
         errors = [s.error for s in screens if s.error]
         return {
             "burst_reconnected": sum(s.connect_seconds is not None for s in screens),
