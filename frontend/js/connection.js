@@ -12,6 +12,10 @@ export const HEARTBEAT_MS = 30000;
 // as half-open (it would otherwise never fire `close`).
 const MAX_SILENT_HEARTBEATS = 2;
 
+// A fleet powering up together (a building's power returns) spreads its first
+// connects over this window; cached content plays meanwhile.
+export const FIRST_CONNECT_SPREAD_MS = 3000;
+
 export const CLOSE_INVALID_TOKEN = 4001;
 export const CLOSE_UNSUPPORTED_PROTOCOL = 4002;
 
@@ -36,6 +40,7 @@ export function createConnection({
   timers = globalThis,
   now = Date.now,
   random = Math.random,
+  firstConnectSpreadMs = FIRST_CONNECT_SPREAD_MS,
   reload = () => globalThis.location.reload(),
   log = console,
 }) {
@@ -204,7 +209,8 @@ export function createConnection({
     start() {
       if (!stopped) return;
       stopped = false;
-      connect();
+      if (firstConnectSpreadMs > 0) reconnectTimer = timers.setTimeout(connect, random() * firstConnectSpreadMs);
+      else connect();
     },
     stop() {
       stopped = true;

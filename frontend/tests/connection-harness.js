@@ -7,7 +7,7 @@ import { FakeTimers, FakeStorage, makeFakeWebSocket, quietLog } from "./fakes.js
 export const MANIFEST = { version: "v1", playlist: { id: 2, title: "Lobby" }, slides: [] };
 
 // A connection wired to fakes; `random` defaults to the top of each backoff window.
-export function setup({ storage = new FakeStorage(), random = () => 0.999, now } = {}) {
+export function setup({ storage = new FakeStorage(), random = () => 0.999, now, firstConnectSpreadMs = 0 } = {}) {
   const timers = new FakeTimers();
   const { FakeWebSocket, sockets } = makeFakeWebSocket();
   const events = [];
@@ -19,6 +19,7 @@ export function setup({ storage = new FakeStorage(), random = () => 0.999, now }
     WebSocket: FakeWebSocket,
     timers,
     random,
+    firstConnectSpreadMs,
     now: now || (() => timers.now),
     reload: () => reloads.push(timers.now),
     log: quietLog,

@@ -80,6 +80,7 @@ test("a bad frame, an unknown type or a failing handler never stop the session",
     url: "ws://x/ws/screen/",
     WebSocket: FakeWebSocket,
     timers,
+    firstConnectSpreadMs: 0,
     log: quietLog,
     handlers: {
       manifest(m) {

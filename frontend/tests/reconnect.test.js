@@ -118,7 +118,7 @@ test("a WebSocket constructor that throws is retried with backoff", () => {
       throw new Error("SecurityError");
     }
   }
-  const conn = createConnection({ store: createStore(new FakeStorage(), quietLog), url: "ws://x/", WebSocket: Broken, timers, random: () => 0.999, log: quietLog });
+  const conn = createConnection({ store: createStore(new FakeStorage(), quietLog), url: "ws://x/", WebSocket: Broken, timers, random: () => 0.999, firstConnectSpreadMs: 0, log: quietLog });
   conn.start();
   timers.tick(500 + 999 + 1998);
   assert.equal(calls, 4);
@@ -134,5 +134,14 @@ test("stop closes the socket and stops reconnecting", () => {
   conn.stop();
   assert.equal(sockets[0].closedWith, 1000);
   timers.tick(600000);
+  assert.equal(sockets.length, 1);
+});
+
+test("the first connect waits a random part of the spread window, so a fleet powering up does not connect at once", () => {
+  const { conn, sockets, timers } = setup({ random: () => 0.5, firstConnectSpreadMs: 3000 });
+  conn.start();
+  timers.tick(1499);
+  assert.equal(sockets.length, 0);
+  timers.tick(1);
   assert.equal(sockets.length, 1);
 });
