@@ -22,7 +22,7 @@ class BarePublisher:
         from channels.layers import get_channel_layer
 
         self.count += 1
-        version = f"v{self.count}"
+        version = f"v{time.time_ns()}-{self.count}"
         text = json.dumps({"type": "manifest", "manifest": {"version": version, "slides": []}})
         started = time.time()
         async_to_sync(get_channel_layer().group_send)("all", {"type": "broadcast", "text": text})

@@ -24,6 +24,7 @@ FULL = [
 QUICK = [row for row in FULL if row[3] <= 1000]
 COLUMNS = [
     "target", "layer", "workers", "screens", "connected", "refused_or_failed", "fanout_p50_p95_p99_max",
+    "fanout_p99_per_publish_ms",
     "connect_p50_p95_p99_max", "rss_mib_per_worker", "server_cpu_seconds_during_publishes",
     "burst_reconnected", "burst_refused_or_failed", "burst_seconds_until_all_playing",
 ]  # fmt: skip
