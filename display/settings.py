@@ -156,7 +156,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 PAIRING_CODE_TTL = int(os.environ.get("PAIRING_CODE_TTL", str(15 * 60)))
 PAIRING_RATE_LIMIT = int(os.environ.get("PAIRING_RATE_LIMIT", "30"))
 PAIRING_RATE_WINDOW = int(os.environ.get("PAIRING_RATE_WINDOW", str(10 * 60)))
-SCREEN_LAST_SEEN_INTERVAL = 30
+# Last-seen is written at most this often; heartbeats come every 30 s, so a connected screen is
+# never older than that, and one silent for SCREEN_ONLINE_WINDOW seconds shows as offline.
+SCREEN_LAST_SEEN_INTERVAL = 20
+SCREEN_ONLINE_WINDOW = 60
 # How often each process re-reads the content its screens show, repairing any lost push.
 SCREEN_RECONCILE_SECONDS = float(os.environ.get("SCREEN_RECONCILE_SECONDS", "30"))
 

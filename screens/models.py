@@ -1,4 +1,8 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
@@ -51,6 +55,12 @@ class Screen(index.Indexed, models.Model):
     @property
     def is_paired(self) -> bool:
         return bool(self.token_hash)
+
+    @property
+    def is_online(self) -> bool:
+        """Heard from within the online window; a connected screen is heard from every 30 s."""
+        window = timedelta(seconds=settings.SCREEN_ONLINE_WINDOW)
+        return self.last_seen_at is not None and timezone.now() - self.last_seen_at < window
 
 
 class PairingCode(models.Model):

@@ -19,6 +19,7 @@ class ScreenViewSet(SnippetViewSet):
         "location",
         "playlist",
         BooleanColumn("is_paired", label=_("Paired")),
+        BooleanColumn("is_online", label=_("Online")),
         DateColumn("last_seen_at", label=_("Last seen")),
     ]
     list_filter = ["location", "playlist"]
