@@ -34,9 +34,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     "daphne",
+    # Before Wagtail's apps: its permission policies must be registered before any admin view asks for one.
+    "organisations",
     "screens",
     "playlists",
-    "wagtail.users",
+    "organisations.apps.UsersConfig",  # wagtail.users, with its admin scoped to organisations
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -1,12 +1,16 @@
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PublishingPanel
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, LockableMixin, Orderable, PreviewableMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
+
+from organisations.models import Organisation, OrganisationOwned, OrganisationOwnedQuerySet, OrganisationWorkflowMixin
 
 from .blocks import SLIDE_BLOCKS
 
@@ -32,7 +36,23 @@ class ScreenPreviewMixin(PreviewableMixin):
         return {**super().get_preview_context(request, mode_name), "manifest": preview_manifest(self)}
 
 
-class Slide(DraftStateMixin, LockableMixin, RevisionMixin, ScreenPreviewMixin, index.Indexed, models.Model):
+class ScreenContent(
+    OrganisationWorkflowMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    ScreenPreviewMixin,
+    index.Indexed,
+    OrganisationOwned,
+):
+    """What editors make for screens: an organisation's, drafted, approved, previewed at screen sizes."""
+
+    class Meta:
+        abstract = True
+
+
+class Slide(ScreenContent):
     title = models.CharField(_("title"), max_length=255, help_text=_("Shown in the admin only."))
     duration = models.PositiveIntegerField(
         _("duration (seconds)"),
@@ -42,8 +62,14 @@ class Slide(DraftStateMixin, LockableMixin, RevisionMixin, ScreenPreviewMixin, i
     )
     content = StreamField(SLIDE_BLOCKS, min_num=1, max_num=1, verbose_name=_("content"))
 
-    panels = [FieldPanel("title"), FieldPanel("duration"), FieldPanel("content"), PublishingPanel()]
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("title"),
+        FieldPanel("duration"),
+        FieldPanel("content"),
+        PublishingPanel(),
+    ]
+    search_fields = [*OrganisationOwned.search_fields, index.SearchField("title"), index.AutocompleteField("title")]
 
     class Meta:
         verbose_name = _("slide")
@@ -54,11 +80,39 @@ class Slide(DraftStateMixin, LockableMixin, RevisionMixin, ScreenPreviewMixin, i
         return self.title
 
 
-class Playlist(DraftStateMixin, LockableMixin, RevisionMixin, ScreenPreviewMixin, index.Indexed, ClusterableModel):
-    title = models.CharField(_("title"), max_length=255)
+class PlaylistQuerySet(OrganisationOwnedQuerySet):
+    def usable_by(self, organisations):
+        shared = Playlist.shared_with.through.objects.filter(organisation__in=organisations).values("playlist_id")
+        return self.filter(Q(organisation__in=organisations) | Q(pk__in=shared))
 
-    panels = [FieldPanel("title"), InlinePanel("items", label=_("Slides")), PublishingPanel()]
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+class Playlist(ScreenContent, ClusterableModel):
+    title = models.CharField(_("title"), max_length=255)
+    # OS2display's shared playlists: the others may show it on their screens, its slides included, but not change it.
+    shared_with = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="shared_playlists",
+        verbose_name=_("shared with"),
+        help_text=_("These organisations may show the playlist on their screens but cannot change it."),
+    )
+
+    objects = PlaylistQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("title"),
+        InlinePanel("items", label=_("Slides")),
+        FieldPanel("shared_with", widget=forms.CheckboxSelectMultiple),
+        PublishingPanel(),
+    ]
+    # "id": choosers search among the playlists shared with the user's organisations too.
+    search_fields = [
+        *OrganisationOwned.search_fields,
+        index.FilterField("id"),
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+    ]
 
     class Meta:
         verbose_name = _("playlist")

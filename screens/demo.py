@@ -1,7 +1,10 @@
-"""Demo content for a first look: a location, a playlist of three slides, a screen ready to pair."""
+"""Demo content for a first look: two organisations, each with a location, a playlist, a screen ready to pair
+and a user per role (working in Danish); Borgerservice shares its playlist with Biblioteket, and Biblioteket
+requires approval."""
 
 import io
 import secrets
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
@@ -9,19 +12,56 @@ from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
+from wagtail.users.models import UserProfile
 
+from organisations.models import Organisation
+from organisations.roles import ROLES
+from organisations.services import organisation_approval_require, organisation_create, organisation_member_add
 from playlists.models import Playlist, PlaylistItem, Slide
 
 from .models import Location, Screen
 
-DEMO_SLIDES = [
-    ("Welcome", "Welcome to the town hall", "<p>Citizen service is open Monday to Friday, 8–16.</p>", (20, 70, 120)),
-    ("Library", "The library has moved", "<p>Find us on the first floor, next to the café.</p>", (120, 60, 20)),
-    ("Recycling", "New recycling rules", "<p>Sort glass, metal and plastic from 1 January.</p>", (30, 110, 60)),
-]
+# Organisation → (location, address, playlist, screen, slides).
+DEMO_ORGANISATIONS = {
+    "Borgerservice": (
+        "Town hall",
+        "Town hall — main entrance",
+        "Lobby",
+        "Main entrance",
+        [
+            ("Welcome", "Welcome to the town hall", "<p>Citizen service is open Monday to Friday, 8–16.</p>", (20, 70, 120)),
+            ("Recycling", "New recycling rules", "<p>Sort glass, metal and plastic from 1 January.</p>", (30, 110, 60)),
+            ("Library", "The library has moved", "<p>Find us on the first floor, next to the café.</p>", (120, 60, 20)),
+        ],
+    ),
+    "Biblioteket": (
+        "Main library",
+        "Main library — reading room",
+        "Reading room",
+        "Reading room",
+        [("Story time", "Story time on Saturdays", "<p>For children aged 3–7, at 10:30.</p>", (90, 40, 110))],
+    ),
+}
+SHARED = ("Borgerservice", "Lobby", "Biblioteket")
+REQUIRES_APPROVAL = "Biblioteket"
+# Role → the ending of the demo usernames, e.g. "biblioteket-editor".
+ROLE_USERNAMES = {
+    "Editor": "editor",
+    "Publisher": "publisher",
+    "Screen admin": "screens",
+    "Organisation admin": "admin",
+}
 
 
-def demo_image(title: str, colour: tuple[int, int, int]) -> Image:
+@dataclass(frozen=True)
+class Login:
+    username: str
+    password: str
+    organisation: str = ""
+    role: str = ""
+
+
+def demo_image(title: str, colour: tuple[int, int, int], organisation: Organisation) -> Image:
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
@@ -31,39 +71,74 @@ def demo_image(title: str, colour: tuple[int, int, int]) -> Image:
         draw.rectangle([band, 0, band + 80, 1080], fill=tuple(min(255, c + 25) for c in colour))
     buffer = io.BytesIO()
     picture.save(buffer, format="JPEG", quality=80)
-    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"demo-{title.lower()}.jpg"))
+    return Image.objects.create(
+        title=title, file=ImageFile(buffer, name=f"demo-{title.lower()}.jpg"), collection=organisation.collection
+    )
 
 
 def publish(obj) -> None:
     obj.save_revision().publish()
 
 
+def demo_playlist(organisation: Organisation, title: str, slides: list) -> Playlist:
+    playlist = Playlist.objects.filter(title=title, organisation=organisation).first()
+    if playlist:
+        return playlist
+    playlist = Playlist(title=title, organisation=organisation, live=False)
+    playlist.save()
+    for order, (slide_title, heading, text, colour) in enumerate(slides):
+        image = demo_image(slide_title, colour, organisation)
+        slide = Slide(
+            title=slide_title,
+            organisation=organisation,
+            duration=8,
+            live=False,
+            content=[("image_text", {"heading": heading, "text": text, "image": image})],
+        )
+        slide.save()
+        publish(slide)
+        PlaylistItem.objects.create(playlist=playlist, slide=slide, sort_order=order)
+    publish(Playlist.objects.get(pk=playlist.pk))
+    return playlist
+
+
 @transaction.atomic
 def demo_content_load() -> None:
-    location, _ = Location.objects.get_or_create(name="Town hall", defaults={"address": "Town hall — main entrance"})
-    playlist = Playlist.objects.filter(title="Lobby").first()
-    if playlist is None:
-        playlist = Playlist(title="Lobby", live=False)
-        playlist.save()
-        for order, (title, heading, text, colour) in enumerate(DEMO_SLIDES):
-            slide = Slide(
-                title=title,
-                duration=8,
-                live=False,
-                content=[("image_text", {"heading": heading, "text": text, "image": demo_image(title, colour)})],
-            )
-            slide.save()
-            publish(slide)
-            PlaylistItem.objects.create(playlist=playlist, slide=slide, sort_order=order)
-        publish(Playlist.objects.get(pk=playlist.pk))
-    Screen.objects.get_or_create(name="Main entrance", defaults={"location": location, "playlist": playlist})
+    for name, (location_name, address, playlist_title, screen_name, slides) in DEMO_ORGANISATIONS.items():
+        organisation = Organisation.objects.filter(name=name).first() or organisation_create(name=name)
+        location, _ = Location.objects.get_or_create(
+            name=location_name, organisation=organisation, defaults={"address": address}
+        )
+        playlist = demo_playlist(organisation, playlist_title, slides)
+        Screen.objects.get_or_create(
+            name=screen_name, organisation=organisation, defaults={"location": location, "playlist": playlist}
+        )
+    owner, title, shared_with = SHARED
+    Playlist.objects.get(organisation__name=owner, title=title).shared_with.add(
+        Organisation.objects.get(name=shared_with)
+    )
+    organisation_approval_require(organisation=Organisation.objects.get(name=REQUIRES_APPROVAL))
 
 
-def demo_admin_reset(*, username: str = "admin") -> str:
-    """Create or reset the demo admin; returns its new random password."""
+def login_reset(*, username: str, superuser: bool = False):
+    """Create or reset a demo login; returns the user and its new random password."""
     password = secrets.token_urlsafe(9)
-    user, _ = get_user_model().objects.get_or_create(username=username, defaults={"email": "admin@example.org"})
-    user.is_staff = user.is_superuser = True
+    user, _ = get_user_model().objects.get_or_create(username=username, defaults={"email": f"{username}@example.org"})
+    user.is_staff = user.is_superuser = superuser
     user.set_password(password)
     user.save()
-    return password
+    return user, password
+
+
+def demo_logins_reset() -> list[Login]:
+    """The demo admin (a superuser) and, in each demo organisation, a user per role; all with new passwords."""
+    _, password = login_reset(username="admin", superuser=True)
+    logins = [Login("admin", password)]
+    for name in DEMO_ORGANISATIONS:
+        organisation = Organisation.objects.get(name=name)
+        for role in ROLES:
+            user, password = login_reset(username=f"{name.lower()}-{ROLE_USERNAMES[role]}")
+            organisation_member_add(organisation=organisation, user=user, roles=[role])
+            UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "da"})
+            logins.append(Login(user.username, password, name, role))
+    return logins

@@ -1,14 +1,15 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
+
+from organisations.forms import OrganisationOwnedForm
 
 from .selectors import pairing_code_waiting
 from .services import UNKNOWN_CODE, PairingError, screen_changed, screen_pair, screen_unpair
 
 
-class ScreenForm(WagtailAdminModelForm):
-    """The screen form also pairs (with the code shown on the screen) and unpairs."""
+class ScreenForm(OrganisationOwnedForm):
+    """The screen form also pairs (with the code shown on the screen) and unpairs, for users allowed to pair."""
 
     pairing_code = forms.CharField(
         label=_("Pairing code"),
@@ -34,12 +35,12 @@ class ScreenForm(WagtailAdminModelForm):
             return screen
         if self.cleaned_data.get("pairing_code"):
             try:
-                screen_pair(screen=screen, code=self.cleaned_data["pairing_code"])
+                screen_pair(screen=screen, code=self.cleaned_data["pairing_code"], user=self.for_user)
             except PairingError as error:
                 # Someone used the code between validation and saving; the screen itself is saved.
                 self.add_error("pairing_code", str(error))
         elif self.cleaned_data.get("unpair") and screen.is_paired:
-            screen_unpair(screen=screen)
+            screen_unpair(screen=screen, user=self.for_user)
         else:
             screen_changed(screen=screen)
         return screen

@@ -6,14 +6,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from organisations.models import OrganisationOwned
 
-class Location(index.Indexed, models.Model):
+
+class Location(index.Indexed, OrganisationOwned):
     name = models.CharField(_("name"), max_length=255)
     address = models.CharField(
         _("address or building"), max_length=255, blank=True, help_text=_("For example “Town hall — main entrance”.")
     )
 
-    search_fields = [index.SearchField("name"), index.SearchField("address"), index.AutocompleteField("name")]
+    search_fields = [
+        *OrganisationOwned.search_fields,
+        index.SearchField("name"),
+        index.SearchField("address"),
+        index.AutocompleteField("name"),
+    ]
 
     class Meta:
         verbose_name = _("location")
@@ -24,7 +31,7 @@ class Location(index.Indexed, models.Model):
         return self.name
 
 
-class Screen(index.Indexed, models.Model):
+class Screen(index.Indexed, OrganisationOwned):
     name = models.CharField(_("name"), max_length=255)
     location = models.ForeignKey(
         Location, on_delete=models.PROTECT, related_name="screens", verbose_name=_("location")
@@ -42,12 +49,13 @@ class Screen(index.Indexed, models.Model):
     paired_at = models.DateTimeField(_("paired at"), null=True, blank=True, editable=False)
     last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True, editable=False)
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [*OrganisationOwned.search_fields, index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
         verbose_name = _("screen")
         verbose_name_plural = _("screens")
         ordering = ["name"]
+        permissions = [("pair_screen", _("Can pair and unpair screens"))]
 
     def __str__(self):
         return self.name

@@ -1,9 +1,11 @@
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from .live import after_commit, reload_screen_on_commit, screen_group, send_to_channel, send_to_group
 from .models import PairingCode, Screen
@@ -18,6 +20,9 @@ class RateLimited(Exception):
 class PairingError(Exception):
     pass
 
+
+SCREEN_PAIRED = "infoscreen.screen.pair"
+SCREEN_UNPAIRED = "infoscreen.screen.unpair"
 
 UNKNOWN_CODE = _("No screen is waiting with this code. Check the code on the screen; codes expire after 15 minutes.")
 
@@ -57,8 +62,10 @@ def pairing_codes_expire(*, channel_name: str, now: datetime | None = None) -> N
 
 
 @transaction.atomic
-def screen_pair(*, screen: Screen, code: str, now: datetime | None = None) -> None:
-    """Give the screen a new token and hand it to the client waiting with this code."""
+def screen_pair(
+    *, screen: Screen, code: str, user: AbstractBaseUser | None = None, now: datetime | None = None
+) -> None:
+    """Give the screen a new token and hand it to the client waiting with this code; logged in the audit log."""
     now = now or timezone.now()
     pairing = pairing_code_waiting(code=code, now=now)
     if pairing is None:
@@ -73,15 +80,17 @@ def screen_pair(*, screen: Screen, code: str, now: datetime | None = None) -> No
     screen.paired_at = now
     Screen.objects.filter(pk=screen.pk).update(token_hash=screen.token_hash, paired_at=now)
     after_commit(send_to_channel, pairing.channel_name, {"type": "screen.paired", "token": token, "screen_id": screen.pk})
+    log(screen, SCREEN_PAIRED, user=user, timestamp=now)
 
 
 @transaction.atomic
-def screen_unpair(*, screen: Screen) -> None:
-    """Revoke the screen's token; its client is disconnected at once and shows a new pairing code."""
+def screen_unpair(*, screen: Screen, user: AbstractBaseUser | None = None) -> None:
+    """Revoke the screen's token; its client is disconnected at once and shows a new pairing code. Logged."""
     screen.token_hash = None
     screen.paired_at = None
     Screen.objects.filter(pk=screen.pk).update(token_hash=None, paired_at=None)
     after_commit(send_to_group, screen_group(screen.pk), {"type": "screen.unpaired"})
+    log(screen, SCREEN_UNPAIRED, user=user)
 
 
 def screen_changed(*, screen: Screen) -> None:

@@ -1,16 +1,21 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from organisations.viewsets import OrganisationOwnedViewSet
 from playlists.models import Playlist, Slide
 
 from .forms import ScreenForm
 from .models import Location, Screen
+from .services import SCREEN_PAIRED, SCREEN_UNPAIRED
+
+PAIR_PERMISSION = "screens.pair_screen"
 
 
-class ScreenViewSet(SnippetViewSet):
+class ScreenViewSet(OrganisationOwnedViewSet):
     model = Screen
     icon = "desktop"
     menu_label = _("Screens")
@@ -23,28 +28,26 @@ class ScreenViewSet(SnippetViewSet):
         DateColumn("last_seen_at", label=_("Last seen")),
     ]
     list_filter = ["location", "playlist"]
-    search_fields = ["name"]
-    edit_handler = ObjectList(
-        [
-            FieldPanel("name"),
-            FieldPanel("location"),
-            FieldPanel("playlist"),
-            FieldPanel("pairing_code"),
-            FieldPanel("unpair"),
-        ],
-        base_form_class=ScreenForm,
-    )
+    base_form_class = ScreenForm
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("name"),
+        FieldPanel("location"),
+        FieldPanel("playlist"),
+        FieldPanel("pairing_code", permission=PAIR_PERMISSION),
+        FieldPanel("unpair", permission=PAIR_PERMISSION),
+    ]
 
 
-class LocationViewSet(SnippetViewSet):
+class LocationViewSet(OrganisationOwnedViewSet):
     model = Location
     icon = "site"
     menu_label = _("Locations")
     list_display = ["name", "address"]
-    search_fields = ["name", "address"]
+    panels = [FieldPanel("organisation"), FieldPanel("name"), FieldPanel("address")]
 
 
-class SlideViewSet(SnippetViewSet):
+class SlideViewSet(OrganisationOwnedViewSet):
     model = Slide
     icon = "image"
     menu_label = _("Slides")
@@ -52,7 +55,7 @@ class SlideViewSet(SnippetViewSet):
     search_fields = ["title"]
 
 
-class PlaylistViewSet(SnippetViewSet):
+class PlaylistViewSet(OrganisationOwnedViewSet):
     model = Playlist
     icon = "list-ul"
     menu_label = _("Playlists")
@@ -68,3 +71,9 @@ class InfoscreenViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(InfoscreenViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def register_screen_log_actions(actions):
+    actions.register_action(SCREEN_PAIRED, _("Pair screen"), _("Screen paired"))
+    actions.register_action(SCREEN_UNPAIRED, _("Unpair screen"), _("Screen unpaired"))

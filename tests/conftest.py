@@ -46,3 +46,23 @@ def pytest_terminal_summary(terminalreporter):
 def pytest_collection_modifyitems(items):
     # Browser tests last: Playwright's sync API holds an event loop that async tests cannot share.
     items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+
+
+def migrated_baseline_restore() -> None:
+    """What migrations create and transactional tests flush away: Wagtail's root collection and the role groups."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection
+
+    from organisations.roles import ROLES, roles_sync
+
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if Group.objects.filter(name__in=ROLES).count() < len(ROLES):
+        roles_sync(apps)
+
+
+@pytest.fixture(autouse=True)
+def migrated_baseline(request):
+    if request.node.get_closest_marker("django_db") is not None:
+        migrated_baseline_restore()

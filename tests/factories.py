@@ -1,27 +1,51 @@
 """Small builders for test data: only what a test names, sensible defaults for the rest."""
 
 import io
+from datetime import timedelta
 from itertools import count
 
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
+from organisations.models import Organisation
+from organisations.services import organisation_create, organisation_member_add
 from playlists.models import Playlist, PlaylistItem, Slide
-from screens.models import Location, Screen
+from screens.models import Location, PairingCode, Screen
 from screens.pairing import hash_token, new_token
 
 _numbers = count(1)
 
 
-def make_image(*, width: int = 3000, height: int = 2000, title: str = "Photo") -> Image:
+def make_organisation(name: str = "Borgerservice") -> Organisation:
+    return Organisation.objects.filter(name=name).first() or organisation_create(name=name)
+
+
+def make_user(*, organisation: Organisation | None = None, roles: tuple[str, ...] = (), username: str | None = None):
+    """An admin user of the organisation with these roles (role group names)."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(username or f"user-{next(_numbers)}", password="pw")
+    if organisation:
+        organisation_member_add(organisation=organisation, user=user, roles=list(roles))
+    return user
+
+
+def make_image(*, width: int = 3000, height: int = 2000, title: str = "Photo", organisation=None) -> Image:
     buffer = io.BytesIO()
     PILImage.new("RGB", (width, height), (200, 40, 40)).save(buffer, format="PNG")
-    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"photo-{next(_numbers)}.png"))
+    collection = (organisation or make_organisation()).collection
+    file = ImageFile(buffer, name=f"photo-{next(_numbers)}.png")
+    return Image.objects.create(title=title, file=file, collection=collection)
 
 
 def make_slide(*, heading: str = "Hello", text: str = "<p>Some text</p>", image=None, publish: bool = True, **fields) -> Slide:
     fields.setdefault("title", f"Slide {next(_numbers)}")
+    fields.setdefault("organisation", make_organisation())
     slide = Slide(live=False, content=[("image_text", {"heading": heading, "text": text, "image": image})], **fields)
     slide.save()
     if publish:
@@ -30,8 +54,8 @@ def make_slide(*, heading: str = "Hello", text: str = "<p>Some text</p>", image=
     return slide
 
 
-def make_playlist(*, slides=(), publish: bool = True, title: str = "Lobby") -> Playlist:
-    playlist = Playlist(title=title, live=False)
+def make_playlist(*, slides=(), publish: bool = True, title: str = "Lobby", organisation=None) -> Playlist:
+    playlist = Playlist(title=title, live=False, organisation=organisation or make_organisation())
     playlist.save()
     for order, slide in enumerate(slides):
         PlaylistItem.objects.create(playlist=playlist, slide=slide, sort_order=order)
@@ -42,11 +66,26 @@ def make_playlist(*, slides=(), publish: bool = True, title: str = "Lobby") -> P
     return playlist
 
 
-def make_screen(*, playlist=None, paired: bool = True, name: str = "Lobby left") -> tuple[Screen, str | None]:
+def make_screen(
+    *, playlist=None, paired: bool = True, name: str = "Lobby left", organisation=None
+) -> tuple[Screen, str | None]:
     """A screen and, if paired, its token."""
-    location, _ = Location.objects.get_or_create(name="Town hall")
+    organisation = organisation or make_organisation()
+    location, _ = Location.objects.get_or_create(name=f"Town hall ({organisation})", organisation=organisation)
     token = new_token() if paired else None
     screen = Screen.objects.create(
-        name=name, location=location, playlist=playlist, token_hash=hash_token(token) if token else None
+        name=name,
+        location=location,
+        playlist=playlist,
+        organisation=organisation,
+        token_hash=hash_token(token) if token else None,
     )
     return screen, token
+
+
+def make_pairing_code(code: str = "H7KQ3M", *, expires_in: timedelta = timedelta(minutes=15)) -> str:
+    """A code shown by a client waiting on a fresh channel; returns the channel's name."""
+    channel = async_to_sync(get_channel_layer().new_channel)()
+    now = timezone.now()
+    PairingCode.objects.create(code=code, channel_name=channel, created_at=now, expires_at=now + expires_in)
+    return channel

@@ -10,6 +10,7 @@ from screens.models import Screen
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locale/da/LC_MESSAGES/django.po"
+APPS = ("organisations", "playlists", "screens")
 MARKED = re.compile(r"""\b_\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)""")
 
 
@@ -27,7 +28,7 @@ def po_entries() -> dict[str, str]:
 
 def marked_strings() -> set[str]:
     found = set()
-    for path in [*ROOT.glob("display/*.py"), *ROOT.glob("screens/**/*.py"), *ROOT.glob("playlists/**/*.py")]:
+    for path in [*ROOT.glob("display/*.py"), *(p for app in APPS for p in ROOT.glob(f"{app}/**/*.py"))]:
         for match in MARKED.finditer(path.read_text(encoding="utf-8")):
             found.add("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1))))
     return found

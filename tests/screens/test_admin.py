@@ -6,11 +6,10 @@ import pytest
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.urls import reverse
-from django.utils import timezone
 
 from screens.models import PairingCode, Screen
 from screens.pairing import hash_token
-from tests.factories import make_playlist, make_screen
+from tests.factories import make_pairing_code, make_playlist, make_screen
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,16 +21,14 @@ def admin(client, django_user_model):
     return client
 
 
-def waiting_code(code="H7KQ3M", *, expires_in=timedelta(minutes=15)):
-    layer = get_channel_layer()
-    channel = async_to_sync(layer.new_channel)()
-    now = timezone.now()
-    PairingCode.objects.create(code=code, channel_name=channel, created_at=now, expires_at=now + expires_in)
-    return channel
-
-
 def form_data(screen, **extra):
-    return {"name": screen.name, "location": screen.location_id, "playlist": screen.playlist_id or "", **extra}
+    return {
+        "organisation": screen.organisation_id,
+        "name": screen.name,
+        "location": screen.location_id,
+        "playlist": screen.playlist_id or "",
+        **extra,
+    }
 
 
 def edit_url(screen):
@@ -40,7 +37,7 @@ def edit_url(screen):
 
 def test_entering_the_code_pairs_the_screen_and_hands_the_token_to_the_waiting_client(admin):
     screen, _ = make_screen(paired=False, playlist=make_playlist())
-    channel = waiting_code()
+    channel = make_pairing_code()
     response = admin.post(edit_url(screen), form_data(screen, pairing_code="h7k-q3m"))
     assert response.status_code == 302
     event = async_to_sync(get_channel_layer().receive)(channel)
@@ -52,7 +49,7 @@ def test_entering_the_code_pairs_the_screen_and_hands_the_token_to_the_waiting_c
 @pytest.mark.parametrize("code", ["WRONG1", "ABC", "H7KQ3M-expired"])
 def test_a_wrong_or_expired_code_gets_a_clear_error_and_changes_nothing(admin, code):
     screen, _ = make_screen(paired=False)
-    waiting_code("EXP1R3" if code.endswith("expired") else "H7KQ3M", expires_in=timedelta(minutes=-1))
+    make_pairing_code("EXP1R3" if code.endswith("expired") else "H7KQ3M", expires_in=timedelta(minutes=-1))
     response = admin.post(edit_url(screen), form_data(screen, name="Renamed", pairing_code=code.split("-")[0]))
     assert response.status_code == 200
     assert "No screen is waiting with this code" in response.content.decode()

@@ -1,7 +1,11 @@
+import io
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from organisations.models import Organisation
 from playlists.models import Playlist
 from screens.manifest import manifest_for_playlist
 from screens.models import Location, Screen
@@ -16,14 +20,47 @@ def test_demo_content_gives_a_playlist_of_three_published_slides_and_a_login(cap
     assert get_user_model().objects.get(username="admin").check_password(password)
     playlist = Playlist.objects.get(title="Lobby")
     assert len(manifest_for_playlist(playlist.pk).body["slides"]) == 3
-    assert Location.objects.count() == 1
+    assert Location.objects.count() == 2
     assert Screen.objects.get(name="Main entrance").playlist == playlist
+
+
+def printed_logins(output: str) -> dict[str, str]:
+    return dict(re.findall(r"user: (\S+)\s+password: (\S+)", output))
+
+
+def test_demo_prints_a_working_login_for_each_role_in_two_organisations(capsys, client):
+    call_command("load_demo")
+    logins = printed_logins(capsys.readouterr().out)
+    assert set(logins) == {"admin"} | {
+        f"{organisation}-{role}"
+        for organisation in ("borgerservice", "biblioteket")
+        for role in ("editor", "publisher", "screens", "admin")
+    }
+    for username, password in logins.items():
+        user = get_user_model().objects.get(username=username)
+        assert user.check_password(password)
+        assert user.is_superuser == (username == "admin")
+    editor = get_user_model().objects.get(username="biblioteket-editor")
+    assert [o.name for o in editor.organisations.all()] == ["Biblioteket"]
+    assert [g.name for g in editor.groups.all()] == ["Editor"]
+
+
+def test_demo_organisations_share_a_playlist_and_one_requires_approval():
+    call_command("load_demo", stdout=io.StringIO())
+    lobby = Playlist.objects.get(title="Lobby")
+    assert [o.name for o in lobby.shared_with.all()] == ["Biblioteket"]
+    assert Organisation.objects.get(name="Biblioteket").approval_workflow is not None
+    assert Organisation.objects.get(name="Borgerservice").approval_workflow is None
 
 
 def test_loading_the_demo_twice_adds_nothing_and_resets_the_password(capsys):
     call_command("load_demo")
+    first = printed_logins(capsys.readouterr().out)
     call_command("load_demo")
-    assert Playlist.objects.count() == 1 and Screen.objects.count() == 1
+    second = printed_logins(capsys.readouterr().out)
+    assert first.keys() == second.keys() and all(first[user] != second[user] for user in first)
+    assert get_user_model().objects.count() == len(first)
+    assert Playlist.objects.count() == 2 and Screen.objects.count() == 2 and Organisation.objects.count() == 2
 
 
 def test_the_screen_client_is_served_and_revalidated(client):

@@ -12,9 +12,15 @@ pytestmark = pytest.mark.django_db
 
 
 def add_screens(count: int, playlist) -> None:
-    location = Location.objects.create(name=f"Building for {playlist.pk}")
+    location = Location.objects.create(name=f"Building for {playlist.pk}", organisation=playlist.organisation)
     Screen.objects.bulk_create(
-        Screen(name=f"Screen {n}", location=location, playlist=playlist, token_hash=hash_token(f"{location.pk}-{n}"))
+        Screen(
+            name=f"Screen {n}",
+            location=location,
+            playlist=playlist,
+            organisation=playlist.organisation,
+            token_hash=hash_token(f"{location.pk}-{n}"),
+        )
         for n in range(count)
     )
 

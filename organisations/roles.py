@@ -1,0 +1,52 @@
+"""The roles, as Wagtail groups: what each may do. Where (which organisation) comes from membership.
+
+A new model's permissions go here, followed by a migration that calls `roles_sync`.
+"""
+
+from django.utils.translation import gettext_noop
+
+
+def codenames(app_label: str, models: list[str], actions: list[str]) -> list[str]:
+    return [f"{app_label}.{action}_{model}" for model in models for action in actions]
+
+
+EDIT = ["add", "change", "delete", "view"]
+ADMIN_ACCESS = ["wagtailadmin.access_admin"]
+MEDIA = codenames("wagtailimages", ["image"], ["add", "change", "choose"]) + codenames(
+    "wagtaildocs", ["document"], ["add", "change", "choose"]
+)
+CONTENT = codenames("playlists", ["slide", "playlist"], [*EDIT, "lock", "unlock"])
+PUBLISH = codenames("playlists", ["slide", "playlist"], ["publish"])
+SEE_SCREENS = codenames("screens", ["screen", "location"], ["view"])
+SEE_PLAYLISTS = codenames("playlists", ["playlist"], ["view"])
+MANAGE_SCREENS = codenames("screens", ["screen", "location"], EDIT) + ["screens.pair_screen"]
+MANAGE_USERS = codenames("auth", ["user"], ["add", "change", "view"])
+
+# Group name → permissions ("app_label.codename"). Groups keep these English names in the database, where
+# migrations and code find them; the admin shows them translated (organisations.users).
+ROLES = {
+    gettext_noop("Editor"): ADMIN_ACCESS + CONTENT + MEDIA + SEE_SCREENS,
+    gettext_noop("Publisher"): ADMIN_ACCESS + CONTENT + PUBLISH + MEDIA + SEE_SCREENS,
+    gettext_noop("Screen admin"): ADMIN_ACCESS + MANAGE_SCREENS + SEE_PLAYLISTS,
+    gettext_noop("Organisation admin"): ADMIN_ACCESS + MANAGE_USERS,
+}
+
+
+def roles_sync(apps) -> None:
+    """Create the role groups and give each exactly its permissions; `apps` is a migration's app registry
+    or django.apps.apps. Permissions not yet created (they are made after migrating) are created here."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    for name, labels in ROLES.items():
+        permissions = []
+        for label in labels:
+            app_label, codename = label.split(".")
+            model = codename.split("_", 1)[1]
+            content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+            permission, _ = Permission.objects.get_or_create(
+                content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ").capitalize()}
+            )
+            permissions.append(permission)
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(permissions)
