@@ -9,16 +9,20 @@ import django
 class Publisher:
     def __init__(self):
         django.setup()
+        from organisations.models import Organisation
+        from organisations.services import organisation_create
         from playlists.models import Playlist, PlaylistItem, Slide
         from screens.models import Location
 
-        self.location, _ = Location.objects.get_or_create(name="Bench building")
+        owner = Organisation.objects.filter(name="Bench").first() or organisation_create(name="Bench")
+        self.location, _ = Location.objects.get_or_create(name="Bench building", defaults={"organisation": owner})
         self.slide = Slide.objects.filter(title="Bench slide").first()
         if self.slide is None:
-            self.slide = Slide(title="Bench slide", live=False, content=[("image_text", {"heading": "Bench 0"})])
+            content = [("image_text", {"heading": "Bench 0"})]
+            self.slide = Slide(title="Bench slide", live=False, content=content, organisation=owner)
             self.slide.save()
             self.slide.save_revision().publish()
-            self.playlist = Playlist(title="Bench playlist", live=False)
+            self.playlist = Playlist(title="Bench playlist", live=False, organisation=owner)
             self.playlist.save()
             PlaylistItem.objects.create(playlist=self.playlist, slide=self.slide, sort_order=0)
             self.playlist.save_revision().publish()
@@ -36,7 +40,13 @@ class Publisher:
         tokens = [new_token() for _ in range(count)]
         Screen.objects.bulk_create(
             (
-                Screen(name=f"bench-{n}", location=self.location, playlist=self.playlist, token_hash=hash_token(t))
+                Screen(
+                    name=f"bench-{n}",
+                    location=self.location,
+                    playlist=self.playlist,
+                    token_hash=hash_token(t),
+                    organisation=self.location.organisation,
+                )
                 for n, t in enumerate(tokens)
             ),
             batch_size=1000,
