@@ -58,8 +58,15 @@ class OrganisationOwnedForm(WagtailAdminModelForm):
                     self.for_user, "choose", image
                 ):
                     self.add_error(name, _("Choose only images your organisation may use."))
-                    break
+                    self.forget_choice(name, image.pk)
         return cleaned_data
+
+    def forget_choice(self, field_name: str, pk: int) -> None:
+        """Take a refused image out of the submitted data, so the form shown again does not show it."""
+        self.data = self.data.copy()
+        for key in [k for k in self.data if k.startswith(f"{field_name}-") and k.endswith("image")]:
+            if self.data[key] == str(pk):
+                self.data[key] = ""
 
 
 class OrganisationForm(WagtailAdminModelForm):

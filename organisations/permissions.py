@@ -52,7 +52,10 @@ class OrganisationMembersPermissionPolicy(OrganisationPermissionPolicy):
         return set(instance.organisations.values_list("pk", flat=True))
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        escalates = instance.is_superuser and not user.is_superuser
+        # Managing someone who also belongs elsewhere would reach into the other organisations.
+        escalates = not user.is_superuser and (
+            instance.is_superuser or not self.organisation_ids_for(instance) <= organisation_ids_of(user=user)
+        )
         return not escalates and super().user_has_any_permission_for_instance(user, actions, instance)
 
     def instances_user_has_any_permission_for(self, user, actions):

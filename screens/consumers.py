@@ -145,6 +145,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             await self.play(self.screen_id)
 
     async def screen_paired(self, event):
+        await in_thread_pool(screen_touch)(screen_id=event["screen_id"])
         await self.send(text_data=protocol.encode({"type": "paired", "token": event["token"]}))
         await self.play(event["screen_id"])
 

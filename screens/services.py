@@ -99,6 +99,18 @@ def screen_changed(*, screen: Screen) -> None:
         reload_screen_on_commit(screen.pk)
 
 
+def screens_unshared_detach(*, playlist_ids: set[int]) -> None:
+    """Screens of organisations a playlist is no longer shared with stop showing it."""
+    from playlists.models import Playlist
+
+    for playlist in Playlist.objects.filter(pk__in=playlist_ids):
+        allowed = {playlist.organisation_id, *playlist.shared_with.values_list("pk", flat=True)}
+        stale = Screen.objects.filter(playlist=playlist).exclude(organisation_id__in=allowed)
+        for screen_id in list(stale.values_list("pk", flat=True)):
+            reload_screen_on_commit(screen_id)
+        stale.update(playlist=None)
+
+
 def screen_deleted(*, screen_id: int) -> None:
     after_commit(send_to_group, screen_group(screen_id), {"type": "screen.unpaired"})
 

@@ -1,6 +1,6 @@
 """Translate content events into live pushes; the deciding is done by selectors and services."""
 
-from django.db.models.signals import pre_delete
+from django.db.models.signals import m2m_changed, pre_delete
 from wagtail.signals import published, unpublished
 
 from playlists.models import Playlist, Slide
@@ -8,7 +8,7 @@ from playlists.models import Playlist, Slide
 from .live import push_playlists_on_commit, reload_content_on_commit
 from .models import Screen
 from .selectors import playlists_with_slide
-from .services import screen_deleted
+from .services import screen_deleted, screens_unshared_detach
 
 
 def slide_changed(sender, instance, **kwargs):
@@ -24,6 +24,16 @@ def playlist_deleted(sender, instance, **kwargs):
     reload_content_on_commit(instance.pk)
 
 
+def playlist_unshared(sender, instance, action, reverse, pk_set, **kwargs):
+    if not reverse and action in {"post_remove", "post_clear"}:
+        screens_unshared_detach(playlist_ids={instance.pk})
+    elif reverse and action == "pre_clear":
+        # A clear from the organisation's side names no playlists: remember them before they go.
+        instance._unshared_playlist_ids = set(instance.shared_playlists.values_list("pk", flat=True))
+    elif reverse and action in {"post_remove", "post_clear"}:
+        screens_unshared_detach(playlist_ids=pk_set or getattr(instance, "_unshared_playlist_ids", set()))
+
+
 def screen_removed(sender, instance, **kwargs):
     screen_deleted(screen_id=instance.pk)
 
@@ -36,3 +46,4 @@ def register_signal_handlers():
     pre_delete.connect(slide_changed, sender=Slide, dispatch_uid="slide-deleted")
     pre_delete.connect(playlist_deleted, sender=Playlist, dispatch_uid="playlist-deleted")
     pre_delete.connect(screen_removed, sender=Screen, dispatch_uid="screen-deleted")
+    m2m_changed.connect(playlist_unshared, sender=Playlist.shared_with.through, dispatch_uid="playlist-unshared")

@@ -77,3 +77,9 @@ register_snippet(InfoscreenViewSetGroup)
 def register_screen_log_actions(actions):
     actions.register_action(SCREEN_PAIRED, _("Pair screen"), _("Screen paired"))
     actions.register_action(SCREEN_UNPAIRED, _("Unpair screen"), _("Screen unpaired"))
+
+
+@hooks.register("construct_main_menu")
+def hide_pages(request, menu_items):
+    # This CMS has no pages, only slides and playlists: the Pages explorer would be an empty door.
+    menu_items[:] = [item for item in menu_items if item.name != "explorer"]

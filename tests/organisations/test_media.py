@@ -16,6 +16,7 @@ def test_a_slide_cannot_show_another_organisations_image(client, ours, theirs):
     slide = make_slide(title="Ours", organisation=ours.organisation)
     response = client.post(reverse("wagtailsnippets_playlists_slide:edit", args=[slide.pk]), form)
     assert response.status_code == 200 and "Choose only images your organisation may use" in response.content.decode()
+    assert theirs.image.title not in response.content.decode()  # the refused choice is not shown back
     slide.refresh_from_db()
     assert slide.title == "Ours" and slide.latest_revision.content["title"] == "Ours"
     form["content-0-value-image"] = ours.image.pk

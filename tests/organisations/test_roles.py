@@ -135,3 +135,12 @@ def test_an_editor_works_with_the_media_of_their_own_organisation(client, ours):
     assert ours.document.title in client.get(reverse("wagtaildocs:index")).content.decode()
     chooser = client.get(reverse("wagtailimages_chooser:choose")).content.decode()
     assert ours.image.title in chooser
+
+
+def test_an_organisation_admin_cannot_manage_a_member_who_also_belongs_to_another_organisation(client, ours, theirs):
+    both = make_user(organisation=ours.organisation, roles=("Editor",))
+    both.organisations.add(theirs.organisation)
+    only_ours = make_user(organisation=ours.organisation, roles=("Editor",))
+    client.force_login(make_user(organisation=ours.organisation, roles=("Organisation admin",)))
+    assert client.get(reverse("wagtailusers_users:edit", args=[only_ours.pk])).status_code == 200
+    assert client.get(reverse("wagtailusers_users:edit", args=[both.pk])).status_code in {302, 403, 404}

@@ -49,3 +49,21 @@ def test_a_shared_playlist_cannot_be_changed_by_those_it_is_shared_with(client, 
     client.post(edit, admin_form(organisation=ours.organisation, location=ours.location, playlist=ours.playlist))
     assert Playlist.objects.get(pk=theirs.playlist.pk).title == theirs.playlist.title
     assert theirs.playlist.title not in client.get(reverse("wagtailsnippets_playlists_playlist:list")).content.decode()
+
+
+def test_unsharing_takes_the_playlist_off_the_other_organisations_screens(ours, theirs, django_capture_on_commit_callbacks):
+    theirs.playlist.shared_with.add(ours.organisation)
+    Screen.objects.filter(pk=ours.screen.pk).update(playlist=theirs.playlist)
+    Screen.objects.filter(pk=theirs.screen.pk).update(playlist=theirs.playlist)
+    with django_capture_on_commit_callbacks() as reloads:
+        theirs.playlist.shared_with.remove(ours.organisation)
+    assert Screen.objects.get(pk=ours.screen.pk).playlist is None
+    assert Screen.objects.get(pk=theirs.screen.pk).playlist == theirs.playlist  # the owner's screens keep it
+    assert len(reloads) == 1  # the detached screen is told to look again
+
+
+def test_unsharing_from_the_organisations_side_also_detaches(ours, theirs):
+    theirs.playlist.shared_with.add(ours.organisation)
+    Screen.objects.filter(pk=ours.screen.pk).update(playlist=theirs.playlist)
+    ours.organisation.shared_playlists.clear()
+    assert Screen.objects.get(pk=ours.screen.pk).playlist is None

@@ -75,3 +75,8 @@ def test_the_screen_client_is_served_and_revalidated(client):
 
 def test_health_endpoint(client):
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_the_admin_menu_has_no_empty_pages_explorer(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert "Infoscreen" in html and 'data-side-panel-toggle="explorer"' not in html and '"name": "explorer"' not in html
