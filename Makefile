@@ -16,10 +16,12 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # Embedded pilot: SQLite and the in-memory channel layer in one daphne process, with demo content.
+run: export DEBUG = true
+run: export BASE_URL = http://$(HOST):$(PORT)
 run: install
-	DEBUG=true $(PY) manage.py migrate --noinput -v0
-	DEBUG=true $(PY) manage.py load_demo
-	DEBUG=true $(PY) -m display.serve --workers 1 --host $(HOST) --port $(PORT)
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_demo
+	$(PY) -m display.serve --workers 1 --host $(HOST) --port $(PORT)
 
 test: install
 	bash scripts/test
