@@ -17,4 +17,6 @@ RUN useradd --system --home /app infoscreen && mkdir -p /app/media && chown info
 USER infoscreen
 EXPOSE 8000
 # One daphne worker per core on one port (SO_REUSEPORT); see display/serve.py.
-CMD ["python", "-m", "display.serve", "--host", "0.0.0.0", "--port", "8000", "--proxy-headers"]
+# Behind a trusted reverse proxy, add "--proxy-headers" so pairing rate limits see the screens' addresses;
+# never without one, or any client could choose its address through X-Forwarded-For.
+CMD ["python", "-m", "display.serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -69,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     while all(worker.poll() is None for worker in workers):
         time.sleep(0.5)
     stop(None, None)
-    return max((worker.wait() for worker in workers), default=0)
+    # Any worker that did not stop cleanly makes the whole set fail, so a supervisor restarts it.
+    return 1 if any(worker.wait() != 0 for worker in workers) else 0
 
 
 if __name__ == "__main__":

@@ -91,7 +91,8 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # Persistent connections: screen sockets query from a pool of threads, each keeping its connection.
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -114,7 +115,8 @@ if REDIS_URL:
     }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # Sockets stay open for days: the in-memory layer must not expire group memberships (default: 24 h).
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"group_expiry": 10**9}}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -162,6 +164,7 @@ PAIRING_RATE_WINDOW = int(os.environ.get("PAIRING_RATE_WINDOW", str(10 * 60)))
 # never older than that, and one silent for SCREEN_ONLINE_WINDOW seconds shows as offline.
 SCREEN_LAST_SEEN_INTERVAL = 20
 SCREEN_ONLINE_WINDOW = 60
+SCREEN_HELLO_TIMEOUT = 10
 # How often each process re-reads the content its screens show, repairing any lost push.
 SCREEN_RECONCILE_SECONDS = float(os.environ.get("SCREEN_RECONCILE_SECONDS", "30"))
 

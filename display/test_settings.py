@@ -20,3 +20,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     }
 # The test client and the test servers speak plain HTTP on loopback.
 SECURE_SSL_REDIRECT = False
+# Threads of the test process must not keep connections the test database's teardown would wait for.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -1,18 +1,39 @@
 """The screen's WebSocket: translates protocol frames to services and channel-layer events to frames."""
 
+import asyncio
 import logging
 
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
 from . import protocol
+from .client_version import deployed_client_version
 from .db_threads import in_thread_pool
 from .fanout import Edition, hub
 from .live import screen_group
+from .pairing import hash_token
 from .selectors import screen_by_token, screen_for_playing
-from .services import RateLimited, pairing_code_issue, pairing_codes_expire, screen_touch
+from .services import (
+    RateLimited,
+    pairing_code_issue,
+    pairing_codes_expire,
+    play_events_record,
+    screen_status_record,
+    screen_touch,
+)
 
 logger = logging.getLogger(__name__)
+
+
+def screen_identity(screen) -> dict:
+    return {"id": screen.pk, "name": screen.name, "location": screen.location.name}
+
+
+def record_played(screen_id: int, token_hash: str, events) -> None:
+    screen = screen_for_playing(screen_id=screen_id, token_hash=token_hash)
+    if screen is not None:
+        play_events_record(screen=screen, events=events)
 
 
 @in_thread_pool
@@ -24,14 +45,45 @@ def authenticate(token: str) -> int | None:
     return screen.pk
 
 
+@in_thread_pool
+def heartbeat_check(screen_id: int, token_hash: str) -> tuple[bool, int | None]:
+    """(still paired with this token, the playlist it should show); records that the screen is alive."""
+    screen = screen_for_playing(screen_id=screen_id, token_hash=token_hash)
+    if screen is None:
+        return False, None
+    screen_touch(screen_id=screen_id, known_last_seen=screen.last_seen_at)
+    return True, screen.playlist_id
+
+
 class ScreenConsumer(AsyncWebsocketConsumer):
     screen_id: int | None = None
+    token_hash = ""  # of the token this socket authenticated with: re-checked on every heartbeat
     joined = False  # subscribed (through the hub) to the content of...
     playlist_id: int | None = None  # ...this playlist
     edition: Edition | None = None  # the newest manifest of it sent or confirmed current
     version: str | None = None  # the manifest version the client has
     greeted = False
     welcomed = False
+    offered_code = False
+    hello_deadline: asyncio.TimerHandle | None = None
+
+    async def connect(self):
+        await self.accept()
+        # A socket that never says hello holds resources for nothing.
+        self.hello_deadline = asyncio.get_running_loop().call_later(
+            settings.SCREEN_HELLO_TIMEOUT, lambda: asyncio.ensure_future(self.close(code=protocol.CLOSE_PROTOCOL))
+        )
+
+    async def dispatch(self, message):
+        # Channels stops a consumer whose handler raises, without running disconnect(): close instead,
+        # so the socket's subscriptions are always cleaned up.
+        try:
+            await super().dispatch(message)
+        except StopConsumer:
+            raise
+        except Exception:
+            logger.exception("Screen event %s failed", message.get("type"))
+            await self.close(code=protocol.CLOSE_SERVER_ERROR)
 
     async def receive(self, text_data=None, bytes_data=None):
         try:
@@ -49,13 +101,19 @@ class ScreenConsumer(AsyncWebsocketConsumer):
 
     async def reject(self, error: protocol.ProtocolError):
         await self.send(text_data=protocol.error_frame(error))
-        if error.close_code:
-            await self.close(code=error.close_code)
+        # Until the screen is playing or has a code, any error ends the session: it reconnects afresh.
+        if error.close_code or self.welcomed or self.offered_code:
+            close_code = error.close_code
+        else:
+            close_code = protocol.CLOSE_SERVER_ERROR if error is protocol.SERVER_ERROR else protocol.CLOSE_PROTOCOL
+        if close_code:
+            await self.close(code=close_code)
 
     async def on_hello(self, message: dict):
         if self.greeted:
             raise protocol.ProtocolError("hello_repeated", "Send 'hello' once per connection.")
         self.greeted = True
+        self.hello_deadline.cancel()
         token, self.version = protocol.parse_hello(message)
         if token is None:
             await self.offer_pairing_code()
@@ -63,12 +121,34 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         screen_id = await authenticate(token)
         if screen_id is None:
             raise protocol.INVALID_TOKEN
+        self.token_hash = hash_token(token)
         await self.play(screen_id)
 
     async def on_heartbeat(self, message: dict):
         if self.screen_id:
-            await in_thread_pool(screen_touch)(screen_id=self.screen_id)
+            # Also repairs a lost unpair or reassignment: the database is the truth, a push only a hint.
+            paired, playlist_id = await heartbeat_check(self.screen_id, self.token_hash)
+            if not paired:
+                await self.screen_unpaired({})
+                return
+            if playlist_id != self.playlist_id:
+                await self.play(self.screen_id)
         await self.send(text_data=protocol.encode({"type": "heartbeat.ack"}))
+
+    async def on_status(self, message: dict):
+        self.require_screen()
+        await in_thread_pool(screen_status_record)(screen_id=self.screen_id, status=protocol.parse_status(message))
+
+    async def on_played(self, message: dict):
+        self.require_screen()
+        events = protocol.parse_played(message)
+        if events:
+            await in_thread_pool(record_played)(self.screen_id, self.token_hash, events)
+        await self.send(text_data=protocol.encode({"type": "played.ack", "ids": protocol.played_ids(message)}))
+
+    def require_screen(self):
+        if not self.screen_id:
+            raise protocol.NOT_PAIRED
 
     async def offer_pairing_code(self):
         try:
@@ -77,6 +157,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             )
         except RateLimited:
             raise protocol.RATE_LIMITED from None
+        self.offered_code = True
         await self.send(
             text_data=protocol.encode(
                 {
@@ -97,14 +178,14 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if self.screen_id is None:
             self.screen_id = screen_id
             await self.channel_layer.group_add(screen_group(screen_id), self.channel_name)
-        screen = await in_thread_pool(screen_for_playing)(screen_id=screen_id)
+        screen = await in_thread_pool(screen_for_playing)(screen_id=screen_id, token_hash=self.token_hash)
         if screen is None:
             await self.screen_unpaired({})
             return
         if not self.welcomed:
             self.welcomed = True
-            welcome = {"id": screen.pk, "name": screen.name, "location": screen.location.name}
-            await self.send(text_data=protocol.encode({"type": "welcome", "screen": welcome}))
+            welcome = {"type": "welcome", "screen": screen_identity(screen), "client": deployed_client_version()}
+            await self.send(text_data=protocol.encode(welcome))
         if not self.joined or screen.playlist_id != self.playlist_id:
             await self.leave_content()
             self.playlist_id, self.edition = screen.playlist_id, None
@@ -119,6 +200,8 @@ class ScreenConsumer(AsyncWebsocketConsumer):
 
     async def send_edition(self, edition: Edition):
         """Send a manifest unless the screen has it already or has a newer one."""
+        if not self.joined or edition.playlist_id != self.playlist_id:
+            return
         if self.edition and self.edition.built_at > edition.built_at:
             return
         self.edition = edition
@@ -128,9 +211,11 @@ class ScreenConsumer(AsyncWebsocketConsumer):
 
     def client_address(self) -> str:
         client = self.scope.get("client") or ("", 0)
-        return str(client[0] or "")
+        return str(client[0] or "")[:64]
 
     async def disconnect(self, code):
+        if self.hello_deadline:
+            self.hello_deadline.cancel()
         await self.leave_content()
         if self.screen_id:
             await self.channel_layer.group_discard(screen_group(self.screen_id), self.channel_name)
@@ -145,9 +230,13 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             await self.play(self.screen_id)
 
     async def screen_paired(self, event):
-        await in_thread_pool(screen_touch)(screen_id=event["screen_id"])
         await self.send(text_data=protocol.encode({"type": "paired", "token": event["token"]}))
+        self.token_hash = hash_token(event["token"])
+        await in_thread_pool(screen_touch)(screen_id=event["screen_id"])
         await self.play(event["screen_id"])
+
+    async def screen_command(self, event):
+        await self.send(text_data=protocol.encode({"type": "command", "name": event["name"], "screen": event["screen"]}))
 
     async def screen_unpaired(self, event):
         await self.send(text_data=protocol.encode({"type": "unpaired"}))

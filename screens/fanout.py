@@ -25,8 +25,9 @@ logger = logging.getLogger(__name__)
 
 
 class Edition(NamedTuple):
-    """A manifest as sent: its version, its encoded message, and when its database read began."""
+    """A manifest as sent: its playlist, version, encoded message, and when its database read began."""
 
+    playlist_id: int | None
     version: str
     message: str
     built_at: float
@@ -35,7 +36,7 @@ class Edition(NamedTuple):
 @in_thread_pool
 def read_edition(playlist_id: int | None) -> Edition:
     manifest = manifest_for_playlist(playlist_id)
-    return Edition(manifest.version, manifest.message, manifest.built_at)
+    return Edition(playlist_id, manifest.version, manifest.message, manifest.built_at)
 
 
 class Hub:
@@ -48,31 +49,37 @@ class Hub:
         self.tasks: list[asyncio.Task] = []
 
     async def join(self, playlist_id: int | None, consumer) -> None:
-        async with self.lock:
-            if self.channel is None:
-                self.channel = await self.layer.new_channel()
-                self.tasks = [asyncio.ensure_future(self.receive_forever()), asyncio.ensure_future(self.reconcile_forever())]
-            members = self.members.setdefault(playlist_id, set())
-            if not members:
+        members = self.members.setdefault(playlist_id, set())
+        first = not members
+        members.add(consumer)
+        if first:
+            async with self.lock:
+                if self.channel is None:
+                    self.channel = await self.layer.new_channel()
+                    self.tasks = [asyncio.ensure_future(self.receive_forever()), asyncio.ensure_future(self.reconcile_forever())]
                 await self.layer.group_add(content_group(playlist_id), self.channel)
-            members.add(consumer)
 
     async def leave(self, playlist_id: int | None, consumer) -> None:
+        # Membership changes before any await, so a cancelled disconnect cannot leave a dead consumer behind.
+        members = self.members.get(playlist_id)
+        if members is None or consumer not in members:
+            return
+        members.discard(consumer)
+        if members:
+            return
         async with self.lock:
-            members = self.members.get(playlist_id)
-            if members is None or consumer not in members:
-                return
-            members.discard(consumer)
-            if not members:
+            if not self.members.get(playlist_id):
                 # Unsubscribed, the hub would no longer hear of changes: forget what it had.
-                del self.members[playlist_id]
+                self.members.pop(playlist_id, None)
                 self.latest.pop(playlist_id, None)
                 await self.layer.group_discard(content_group(playlist_id), self.channel)
 
     async def edition(self, playlist_id: int | None) -> Edition:
         """The newest manifest of a content this process is subscribed to; read once, then kept current by pushes."""
         if playlist_id not in self.latest:
-            self.offer(playlist_id, await read_edition(playlist_id))
+            read = await read_edition(playlist_id)
+            self.offer(playlist_id, read)
+            return self.latest.get(playlist_id, read)
         return self.latest[playlist_id]
 
     def offer(self, playlist_id: int | None, edition: Edition) -> bool:
@@ -83,12 +90,18 @@ class Hub:
         self.latest[playlist_id] = edition
         return current is None or current.version != edition.version
 
-    async def deliver(self, playlist_id: int | None, handler_name: str, *args) -> None:
-        for consumer in list(self.members.get(playlist_id, ())):
+    async def deliver(self, edition: Edition) -> None:
+        # Sending never waits on the network (daphne buffers), so one loop serves every local socket.
+        for consumer in list(self.members.get(edition.playlist_id, ())):
             try:
-                await getattr(consumer, handler_name)(*args)
+                await consumer.send_edition(edition)
             except Exception:
-                logger.exception("Delivering %s to a screen failed", handler_name)
+                logger.exception("Delivering a manifest to a screen failed")
+
+    async def forward(self, playlist_id: int | None, event: dict) -> None:
+        """Hand an event to each local consumer's own queue, where Channels runs it in turn with its other work."""
+        for consumer in list(self.members.get(playlist_id, ())):
+            await self.layer.send(consumer.channel_name, event)
 
     async def receive_forever(self) -> None:
         while True:
@@ -97,9 +110,9 @@ class Hub:
                 playlist_id = event["playlist"]
                 if event["type"] == "screen.reload":
                     self.latest.pop(playlist_id, None)
-                    await self.deliver(playlist_id, "screen_reload", event)
-                elif self.offer(playlist_id, Edition(event["version"], event["text"], event["built_at"])):
-                    await self.deliver(playlist_id, "send_edition", self.latest[playlist_id])
+                    await self.forward(playlist_id, event)
+                elif self.offer(playlist_id, Edition(playlist_id, event["version"], event["text"], event["built_at"])):
+                    await self.deliver(self.latest[playlist_id])
             except asyncio.CancelledError:
                 raise
             except Exception:
@@ -114,7 +127,7 @@ class Hub:
             for playlist_id in list(self.members):
                 try:
                     if self.offer(playlist_id, await read_edition(playlist_id)):
-                        await self.deliver(playlist_id, "send_edition", self.latest[playlist_id])
+                        await self.deliver(self.latest[playlist_id])
                 except Exception:
                     logger.exception("Reconciling playlist %s failed", playlist_id)
 

@@ -41,7 +41,10 @@ def push_playlists(playlist_ids: set[int]) -> None:
     """Build each playlist's manifest once and send it to every screen showing it."""
     for playlist_id, manifest in manifests_by_playlist(playlist_ids).items():
         event = {"type": "screen.manifest", "version": manifest.version, "text": manifest.message}
-        send_to_content(playlist_id, {**event, "built_at": manifest.built_at})
+        try:
+            send_to_content(playlist_id, {**event, "built_at": manifest.built_at})
+        except Exception:
+            logger.exception("Pushing playlist %s failed; its screens converge by reconciliation", playlist_id)
 
 
 def after_commit(send, *args) -> None:

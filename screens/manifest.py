@@ -1,11 +1,12 @@
 """A screen's complete document: what it plays, built once per distinct content.
 
-The WebSocket push, the HTTP endpoint and the admin preview all use this module, so what an
-editor previews is what a screen plays.
+The WebSocket push, the answer to a screen's hello and the admin preview all use this module, so
+what an editor previews is what a screen plays.
 """
 
 import hashlib
 import json
+import logging
 import time
 from dataclasses import dataclass, field
 
@@ -15,6 +16,8 @@ from wagtail.whitelist import Whitelister
 from playlists.models import Playlist, PlaylistItem, Slide
 
 from .protocol import encode
+
+logger = logging.getLogger(__name__)
 
 # Big enough for a 1080p panel, small enough for a Raspberry Pi to decode quickly.
 IMAGE_RENDITION = "max-1920x1080"
@@ -44,7 +47,12 @@ def content_version(content: dict) -> str:
 def image_payload(image) -> dict | None:
     if image is None:
         return None
-    rendition = image.get_rendition(IMAGE_RENDITION)
+    try:
+        rendition = image.get_rendition(IMAGE_RENDITION)
+    except Exception:
+        # One unreadable file must not take the whole playlist off its screens: the slide shows without it.
+        logger.exception("No rendition of image %s", image.pk)
+        return None
     return {
         "url": rendition.url,
         "width": rendition.width,
@@ -101,5 +109,7 @@ def manifests_by_playlist(playlist_ids: set[int | None]) -> dict[int | None, Man
 def preview_manifest(obj: Slide | Playlist) -> Manifest:
     """The manifest of an object as it stands in the editor, drafts included."""
     if isinstance(obj, Playlist):
-        return build_manifest(playlist=obj, slides=[item.slide for item in obj.items.all() if item.slide_id])
+        # The playlist as edited, with the slides a screen would show: published ones.
+        slides = [item.slide for item in obj.items.all() if item.slide_id and item.slide.live]
+        return build_manifest(playlist=obj, slides=slides)
     return build_manifest(playlist=None, slides=[obj])

@@ -48,6 +48,10 @@ class Screen(index.Indexed, OrganisationOwned):
     token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     paired_at = models.DateTimeField(_("paired at"), null=True, blank=True, editable=False)
     last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True, editable=False)
+    client_version = models.CharField(_("client version"), max_length=32, blank=True, editable=False)
+    # The screen's last report of itself (docs/protocol.md, "status"): slide, uptime, resolution, errors…
+    status = models.JSONField(_("status"), default=dict, blank=True, editable=False)
+    status_at = models.DateTimeField(_("status reported"), null=True, blank=True, editable=False)
 
     search_fields = [*OrganisationOwned.search_fields, index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -88,3 +92,26 @@ class PairingCode(models.Model):
 
     def __str__(self):
         return self.code
+
+
+class PlayEvent(models.Model):
+    """Proof of play: a slide was on a screen from `started_at` for `duration` seconds."""
+
+    screen = models.ForeignKey(Screen, on_delete=models.CASCADE, related_name="play_events", verbose_name=_("screen"))
+    # The client's id for the event: a batch sent twice (after a lost acknowledgement) is stored once.
+    event_id = models.CharField(max_length=64)
+    slide = models.ForeignKey(
+        "playlists.Slide", on_delete=models.SET_NULL, null=True, related_name="play_events", verbose_name=_("slide")
+    )
+    slide_title = models.CharField(_("slide title"), max_length=255)
+    started_at = models.DateTimeField(_("started"), db_index=True)
+    duration = models.FloatField(_("duration (seconds)"))
+
+    class Meta:
+        verbose_name = _("play event")
+        verbose_name_plural = _("play events")
+        ordering = ["-started_at"]
+        constraints = [models.UniqueConstraint(fields=["screen", "event_id"], name="play_event_once_per_screen")]
+
+    def __str__(self):
+        return f"{self.slide_title} @ {self.started_at:%Y-%m-%d %H:%M:%S}"

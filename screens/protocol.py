@@ -2,12 +2,16 @@
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
 PROTOCOL_VERSIONS = frozenset({1})
 MAX_FRAME_BYTES = 65_536
-CLIENT_TYPES = frozenset({"hello", "heartbeat"})
+CLIENT_TYPES = frozenset({"hello", "heartbeat", "status", "played"})
+MAX_PLAYED_BATCH = 100
+MAX_STATUS_ERRORS = 10
 
 CLOSE_TOO_LARGE = 1009
+CLOSE_SERVER_ERROR = 1011
 CLOSE_PROTOCOL = 4000
 CLOSE_INVALID_TOKEN = 4001
 CLOSE_UNSUPPORTED = 4002
@@ -29,6 +33,7 @@ HELLO_REQUIRED = ProtocolError("hello_required", "The first frame must be 'hello
 UNSUPPORTED = ProtocolError("unsupported_protocol", "This protocol version is not supported.", CLOSE_UNSUPPORTED)
 INVALID_TOKEN = ProtocolError("invalid_token", "The screen token is unknown or revoked.", CLOSE_INVALID_TOKEN)
 RATE_LIMITED = ProtocolError("rate_limited", "Too many pairing codes; try again later.", CLOSE_RATE_LIMITED)
+NOT_PAIRED = ProtocolError("not_paired", "Only a paired screen may send this.")
 SERVER_ERROR = ProtocolError("server_error", "The server could not handle this frame.")
 
 
@@ -58,6 +63,73 @@ def parse_hello(message: dict) -> tuple[str | None, str | None]:
     token = token if isinstance(token, str) and token else None
     version = version if isinstance(version, str) and version else None
     return token, version
+
+
+def _text(value, limit: int) -> str:
+    return value[:limit] if isinstance(value, str) else ""
+
+
+def parse_status(message: dict) -> dict:
+    """The screen's report of itself, reduced to known fields of bounded size (it is shown to admins)."""
+    errors = message.get("errors") if isinstance(message.get("errors"), list) else []
+    slide, uptime = message.get("slide"), message.get("uptime")
+    return {
+        "client": _text(message.get("client"), 32),
+        "slide": slide if isinstance(slide, int) and not isinstance(slide, bool) else None,
+        "uptime": int(uptime) if isinstance(uptime, int | float) and 0 <= uptime < 10**9 else None,
+        "resolution": _text(message.get("resolution"), 32),
+        "user_agent": _text(message.get("user_agent"), 300),
+        "offline_cache": _text(message.get("offline_cache"), 32),
+        "errors": [
+            {"at": _text(error.get("at"), 40), "message": _text(error.get("message"), 200)}
+            for error in errors[-MAX_STATUS_ERRORS:]
+            if isinstance(error, dict)
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class Played:
+    """One slide shown on a screen: proof of play."""
+
+    id: str
+    slide: int
+    started_at: datetime
+    duration: float
+
+
+def parse_played(message: dict) -> list[Played]:
+    """The well-formed events of a batch; a malformed event is dropped, not the batch."""
+    events = message.get("events")
+    if not isinstance(events, list) or len(events) > MAX_PLAYED_BATCH:
+        raise ProtocolError("bad_played", f"'events' must be a list of at most {MAX_PLAYED_BATCH} events.")
+    return [event for event in map(_played_event, events) if event is not None]
+
+
+def played_ids(message: dict) -> list[str]:
+    """Every id in a batch, to acknowledge: malformed events are dropped once, not resent forever."""
+    return [e["id"][:64] for e in message.get("events", []) if isinstance(e, dict) and isinstance(e.get("id"), str)]
+
+
+def _played_event(event) -> Played | None:
+    if not isinstance(event, dict):
+        return None
+    event_id, slide, duration = event.get("id"), event.get("slide"), event.get("duration")
+    try:
+        started_at = datetime.fromisoformat(event.get("started_at"))
+    except (TypeError, ValueError):
+        return None
+    if (
+        not isinstance(event_id, str)
+        or not 0 < len(event_id) <= 64
+        or not isinstance(slide, int)
+        or isinstance(slide, bool)
+        or not isinstance(duration, int | float)
+        or not 0 <= duration <= 86_400
+        or started_at.tzinfo is None
+    ):
+        return None
+    return Played(event_id, slide, started_at, float(duration))
 
 
 def encode(message: dict) -> str:

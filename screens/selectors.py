@@ -29,5 +29,6 @@ def playlists_with_slide(*, slide_id: int) -> set[int]:
     return set(PlaylistItem.objects.filter(slide_id=slide_id).values_list("playlist_id", flat=True))
 
 
-def screen_for_playing(*, screen_id: int) -> Screen | None:
-    return Screen.objects.select_related("location").filter(pk=screen_id, token_hash__isnull=False).first()
+def screen_for_playing(*, screen_id: int, token_hash: str) -> Screen | None:
+    """The screen, if the token a socket authenticated with is still its token (not revoked, not re-paired)."""
+    return Screen.objects.select_related("location").filter(pk=screen_id, token_hash=token_hash).first()

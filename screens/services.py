@@ -3,13 +3,15 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from .live import after_commit, reload_screen_on_commit, screen_group, send_to_channel, send_to_group
-from .models import PairingCode, Screen
+from .models import PairingCode, PlayEvent, Screen
 from .pairing import generate_code, hash_token, is_rate_limited, new_token
+from .protocol import Played
 from .selectors import pairing_code_waiting, pairing_codes_recent
 
 
@@ -21,6 +23,8 @@ class PairingError(Exception):
     pass
 
 
+SCREEN_COMMANDS = {"identify": _("Identify"), "reload": _("Reload")}
+SCREEN_COMMANDED = "infoscreen.screen.command"
 SCREEN_PAIRED = "infoscreen.screen.pair"
 SCREEN_UNPAIRED = "infoscreen.screen.unpair"
 
@@ -124,3 +128,45 @@ def screen_touch(*, screen_id: int, known_last_seen: datetime | None = None, now
     stale = now - timedelta(seconds=settings.SCREEN_LAST_SEEN_INTERVAL)
     if known_last_seen is None or known_last_seen <= stale:
         Screen.objects.filter(pk=screen_id).exclude(last_seen_at__gt=stale).update(last_seen_at=now)
+
+
+def screen_status_record(*, screen_id: int, status: dict, now: datetime | None = None) -> None:
+    """Keep the screen's latest report of itself; a report also proves it is alive."""
+    now = now or timezone.now()
+    Screen.objects.filter(pk=screen_id).update(
+        status=status, status_at=now, client_version=status["client"], last_seen_at=now
+    )
+
+
+def play_events_record(*, screen: Screen, events: list[Played]) -> None:
+    """Store proof of play once per event id; a slide the screen could not have shown is recorded without it."""
+    from playlists.models import Slide
+
+    ids = {event.slide for event in events}
+    showable = Slide.objects.filter(pk__in=ids).filter(
+        Q(organisation_id=screen.organisation_id) | Q(playlist_items__playlist_id=screen.playlist_id)
+    )
+    titles = dict(showable.values_list("pk", "title"))
+    PlayEvent.objects.bulk_create(
+        [
+            PlayEvent(
+                screen=screen,
+                event_id=event.id,
+                slide_id=event.slide if event.slide in titles else None,
+                slide_title=titles.get(event.slide, ""),
+                started_at=event.started_at,
+                duration=event.duration,
+            )
+            for event in events
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def screen_command_send(*, screen: Screen, name: str, user: AbstractBaseUser | None = None) -> None:
+    """Send a remote command to the screen (if it is connected), and log who did."""
+    if name not in SCREEN_COMMANDS:
+        raise ValueError(f"Unknown screen command {name!r}")
+    identity = {"id": screen.pk, "name": screen.name, "location": screen.location.name}
+    after_commit(send_to_group, screen_group(screen.pk), {"type": "screen.command", "name": name, "screen": identity})
+    log(screen, SCREEN_COMMANDED, user=user, data={"command": name})

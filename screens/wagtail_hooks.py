@@ -1,6 +1,8 @@
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.widgets import Button
 from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
@@ -10,7 +12,9 @@ from playlists.models import Playlist, Slide
 
 from .forms import ScreenForm
 from .models import Location, Screen
-from .services import SCREEN_PAIRED, SCREEN_UNPAIRED
+from . import proof_of_play
+from .commands import command_url, screen_command_view
+from .services import SCREEN_COMMANDED, SCREEN_COMMANDS, SCREEN_PAIRED, SCREEN_UNPAIRED
 
 PAIR_PERMISSION = "screens.pair_screen"
 
@@ -26,6 +30,7 @@ class ScreenViewSet(OrganisationOwnedViewSet):
         BooleanColumn("is_paired", label=_("Paired")),
         BooleanColumn("is_online", label=_("Online")),
         DateColumn("last_seen_at", label=_("Last seen")),
+        "client_version",
     ]
     list_filter = ["location", "playlist"]
     base_form_class = ScreenForm
@@ -36,7 +41,17 @@ class ScreenViewSet(OrganisationOwnedViewSet):
         FieldPanel("playlist"),
         FieldPanel("pairing_code", permission=PAIR_PERMISSION),
         FieldPanel("unpair", permission=PAIR_PERMISSION),
+        FieldPanel("client_version", read_only=True),
+        FieldPanel("status_at", read_only=True),
+        FieldPanel("status", read_only=True),
     ]
+
+    def get_urlpatterns(self):
+        commands = [
+            path(f"{name}/<int:pk>/", screen_command_view(name, self.permission_policy), name=name)
+            for name in SCREEN_COMMANDS
+        ]
+        return super().get_urlpatterns() + commands
 
 
 class LocationViewSet(OrganisationOwnedViewSet):
@@ -77,9 +92,27 @@ register_snippet(InfoscreenViewSetGroup)
 def register_screen_log_actions(actions):
     actions.register_action(SCREEN_PAIRED, _("Pair screen"), _("Screen paired"))
     actions.register_action(SCREEN_UNPAIRED, _("Unpair screen"), _("Screen unpaired"))
+    actions.register_action(SCREEN_COMMANDED, _("Send a command to the screen"), _("Command sent to the screen"))
+
+
+@hooks.register("register_snippet_listing_buttons")
+def screen_command_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Screen) and snippet.is_paired:
+        for name, label in SCREEN_COMMANDS.items():
+            yield Button(label, url=command_url(name, snippet), icon_name="desktop", priority=50)
 
 
 @hooks.register("construct_main_menu")
 def hide_pages(request, menu_items):
     # This CMS has no pages, only slides and playlists: the Pages explorer would be an empty door.
     menu_items[:] = [item for item in menu_items if item.name != "explorer"]
+
+
+@hooks.register("register_admin_urls")
+def proof_of_play_urls():
+    return [path("proof-of-play/", include(proof_of_play.urlpatterns))]
+
+
+@hooks.register("register_reports_menu_item")
+def proof_of_play_menu_item():
+    return proof_of_play.menu_item()

@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from organisations.roles import ROLES
 from organisations.services import organisation_approval_require
 from playlists.models import Playlist, Slide
+from screens.models import PlayEvent
 from tests.factories import make_image, make_organisation, make_playlist, make_screen, make_slide, make_user
 
 # Everything organisation B owns carries this in its name; it must never reach a user of organisation A.
@@ -62,6 +63,9 @@ def make_side(name: str, marker: str = "") -> Side:
     screen, _ = make_screen(playlist=playlist, name=f"{marker} screen of {name}", organisation=organisation)
     screen.location.name = f"{marker} location of {name}"
     screen.location.save()
+    PlayEvent.objects.create(
+        screen=screen, event_id="1", slide=slide, slide_title=slide.title, started_at=timezone.now(), duration=8
+    )
     slide.title = f"{marker} slide of {name}, changed"
     slide.save_revision(user=member)
     workflow_state = organisation.approval_workflow.start(slide, member)

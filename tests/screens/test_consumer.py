@@ -46,12 +46,12 @@ async def test_a_new_screen_gets_a_code_and_then_its_token_the_moment_it_is_pair
 
     paired = await communicator.receive_json_from()
     assert paired["type"] == "paired"
-    stored = await database_sync_to_async(Screen.objects.get)(pk=screen.pk)
-    assert stored.token_hash == hash_token(paired["token"]) != paired["token"]
-    assert stored.is_online  # seen at the moment of pairing, not only from its next hello
     welcome = await communicator.receive_json_from()
     assert welcome["screen"]["name"] == screen.name
     assert (await communicator.receive_json_from())["type"] == "manifest"
+    stored = await database_sync_to_async(Screen.objects.get)(pk=screen.pk)
+    assert stored.token_hash == hash_token(paired["token"]) != paired["token"]
+    assert stored.is_online  # seen at the moment of pairing, not only from its next hello
     await communicator.disconnect()
 
 
