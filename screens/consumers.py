@@ -22,6 +22,7 @@ from .services import (
     screen_status_record,
     screen_touch,
 )
+from .throttle import TokenBucket
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,9 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     hello_deadline: asyncio.TimerHandle | None = None
 
     async def connect(self):
+        # What one screen may write: a status every 5 s; proof of play in bursts of 60 batches after an outage.
+        self.status_budget = TokenBucket(rate=0.2, burst=3)
+        self.played_budget = TokenBucket(rate=0.5, burst=60)
         await self.accept()
         # A socket that never says hello holds resources for nothing.
         self.hello_deadline = asyncio.get_running_loop().call_later(
@@ -137,10 +141,13 @@ class ScreenConsumer(AsyncWebsocketConsumer):
 
     async def on_status(self, message: dict):
         self.require_screen()
-        await in_thread_pool(screen_status_record)(screen_id=self.screen_id, status=protocol.parse_status(message))
+        if self.status_budget.take():  # reports beyond the budget are dropped: the next one says the same
+            await in_thread_pool(screen_status_record)(screen_id=self.screen_id, status=protocol.parse_status(message))
 
     async def on_played(self, message: dict):
         self.require_screen()
+        if not self.played_budget.take():
+            raise protocol.RATE_LIMITED_SOFT  # unacknowledged, the events are sent again later
         events = protocol.parse_played(message)
         if events:
             await in_thread_pool(record_played)(self.screen_id, self.token_hash, events)

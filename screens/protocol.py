@@ -32,6 +32,7 @@ TOO_LARGE = ProtocolError("frame_too_large", f"Frames may be at most {MAX_FRAME_
 HELLO_REQUIRED = ProtocolError("hello_required", "The first frame must be 'hello'.", CLOSE_PROTOCOL)
 UNSUPPORTED = ProtocolError("unsupported_protocol", "This protocol version is not supported.", CLOSE_UNSUPPORTED)
 INVALID_TOKEN = ProtocolError("invalid_token", "The screen token is unknown or revoked.", CLOSE_INVALID_TOKEN)
+RATE_LIMITED_SOFT = ProtocolError("rate_limited", "Too many frames of this type; send them again later.")
 RATE_LIMITED = ProtocolError("rate_limited", "Too many pairing codes; try again later.", CLOSE_RATE_LIMITED)
 NOT_PAIRED = ProtocolError("not_paired", "Only a paired screen may send this.")
 SERVER_ERROR = ProtocolError("server_error", "The server could not handle this frame.")
