@@ -38,12 +38,11 @@ def record_played(screen_id: int, token_hash: str, events) -> None:
 
 
 @in_thread_pool
-def authenticate(token: str) -> int | None:
+def authenticate(token: str):
     screen = screen_by_token(token=token)
-    if screen is None:
-        return None
-    screen_touch(screen_id=screen.pk, known_last_seen=screen.last_seen_at)
-    return screen.pk
+    if screen is not None:
+        screen_touch(screen_id=screen.pk, known_last_seen=screen.last_seen_at)
+    return screen
 
 
 @in_thread_pool
@@ -122,11 +121,11 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if token is None:
             await self.offer_pairing_code()
             return
-        screen_id = await authenticate(token)
-        if screen_id is None:
+        screen = await authenticate(token)
+        if screen is None:
             raise protocol.INVALID_TOKEN
         self.token_hash = hash_token(token)
-        await self.play(screen_id)
+        await self.play(screen.pk, screen)
 
     async def on_heartbeat(self, message: dict):
         if self.screen_id:
@@ -176,16 +175,19 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             )
         )
 
-    async def play(self, screen_id: int):
+    async def play(self, screen_id: int, screen=None):
         """Join the screen's groups, greet it and send its manifest (if it lacks that version).
 
-        Groups are joined before the database is read, so no change can fall between the read
-        and the subscription.
+        The content group is joined before the manifest is read, so no publish can fall between the
+        read and the subscription. The screen row may come from just before joining its own group
+        (on hello, to spare a query per connect): a change in that instant is taken up by the next
+        heartbeat's check.
         """
         if self.screen_id is None:
             self.screen_id = screen_id
             await self.channel_layer.group_add(screen_group(screen_id), self.channel_name)
-        screen = await in_thread_pool(screen_for_playing)(screen_id=screen_id, token_hash=self.token_hash)
+        if screen is None:
+            screen = await in_thread_pool(screen_for_playing)(screen_id=screen_id, token_hash=self.token_hash)
         if screen is None:
             await self.screen_unpaired({})
             return
