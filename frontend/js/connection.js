@@ -6,7 +6,7 @@ import { backoffDelay, expiryDelay, BACKOFF_CAP_MS } from "./backoff.js";
 import { isManifest } from "./manifest.js";
 
 export const PROTOCOL = 1;
-export const CLIENT_VERSION = "0.1.0";
+export const CLIENT_VERSION = "0.2.0";
 export const HEARTBEAT_MS = 30000;
 // Heartbeats sent without hearing anything back before the socket is given up
 // as half-open (it would otherwise never fire `close`).
@@ -52,19 +52,22 @@ export function createConnection({
   let reconnectTimer = null;
   let stopped = true;
 
-  function notify(name, arg) {
+  function notify(name, ...args) {
     try {
-      (handlers[name] || noop)(arg);
+      (handlers[name] || noop)(...args);
     } catch (err) {
       log.error(`handler ${name} failed`, err);
     }
   }
 
   function send(message) {
+    if (!socket) return false;
     try {
       socket.send(JSON.stringify(message));
+      return true;
     } catch (err) {
       log.warn("send failed", err);
+      return false;
     }
   }
 
@@ -184,7 +187,7 @@ export function createConnection({
         break;
       case "welcome":
         attempt = 0;
-        notify("welcome", message.screen);
+        notify("welcome", message.screen, message);
         break;
       case "manifest":
         if (!isManifest(message.manifest)) throw new Error("malformed manifest");
@@ -194,14 +197,22 @@ export function createConnection({
       case "unpaired":
         forgetScreen();
         break;
+      case "command":
+        notify("command", message);
+        break;
+      case "played.ack":
+        notify("playedAck", Array.isArray(message.ids) ? message.ids : []);
+        break;
       case "error":
-        log.warn(`server error ${message.code}: ${message.message}`);
+        // An older server answers `status` and `played` with unknown_type: expected, not news.
+        if (message.code === "unknown_type") log.info(`server: ${message.message}`);
+        else log.warn(`server error ${message.code}: ${message.message}`);
         if (message.code === "invalid_token") forgetScreen();
         break;
       case "heartbeat.ack": // any frame counts as a sign of life
         break;
       default:
-        log.warn("ignoring unknown message", message.type);
+        log.info("ignoring unknown message", message.type); // a newer server
     }
   }
 
@@ -218,5 +229,7 @@ export function createConnection({
       reconnectTimer = null;
       if (socket) drop("stopped");
     },
+    // Sends a frame on the open socket; false when there is none.
+    send,
   };
 }

@@ -1,11 +1,16 @@
 // The screen page: pairing view until the screen has a token, the player after.
 // A cached manifest starts playing before the socket is even open, so a screen
-// never goes blank while it (re)connects.
+// never goes blank while it (re)connects, or when it boots without a network.
 
 import { createStore } from "./store.js";
-import { createConnection } from "./connection.js";
+import { createConnection, CLIENT_VERSION } from "./connection.js";
 import { createPlayer } from "./player.js";
 import { createPairingView } from "./pairing.js";
+import { createStatus } from "./status.js";
+import { createPlayedLog, createPlayedSender } from "./played.js";
+import { handleCommand, createIdentifyOverlay } from "./commands.js";
+import { createUpdater } from "./update.js";
+import { createOffline } from "./offline.js";
 
 function setState(state) {
   document.body.dataset.state = state;
@@ -14,7 +19,27 @@ function setState(state) {
 function start() {
   const store = createStore();
   const pairing = createPairingView(document.getElementById("pairing"));
-  const player = createPlayer(document.getElementById("player"), { onState: setState });
+  const send = (message) => connection.send(message);
+  const offline = createOffline({ onChange: () => status.changed(), onError: (text) => status.error(text) });
+  const status = createStatus({ send, client: CLIENT_VERSION, offlineCache: () => offline.mode });
+  const played = createPlayedLog();
+  const playedSender = createPlayedSender({ buffer: played, send });
+  const overlay = createIdentifyOverlay(document.body);
+  const reload = () => globalThis.location.reload(); // pagehide records the slide on screen
+  const updater = createUpdater({ current: CLIENT_VERSION, reload, isCycling: () => player.cycling });
+  const player = createPlayer(document.getElementById("player"), {
+    onState: setState,
+    onShow: (slide) => status.setSlide(slide ? slide.id : null),
+    onPlayed: (play) => played.record(play),
+    onError: (text) => status.error(text),
+    atBoundary: () => updater.atBoundary(),
+  });
+  let screen = null;
+
+  function play(manifest) {
+    player.load(manifest);
+    offline.useMedia(manifest);
+  }
 
   function waitForServer() {
     player.stop();
@@ -24,10 +49,14 @@ function start() {
 
   waitForServer();
   const cached = store.getToken() ? store.getManifest() : null;
-  if (cached) player.load(cached);
+  if (cached) play(cached);
   else store.clearManifest();
 
-  createConnection({
+  globalThis.addEventListener("pagehide", () => player.cutShort());
+  globalThis.addEventListener("error", (event) => status.error(`script error: ${event.message}`));
+  globalThis.addEventListener("unhandledrejection", (event) => status.error(`unhandled: ${event.reason}`));
+
+  const connection = createConnection({
     store,
     handlers: {
       pairingCode({ code }) {
@@ -40,18 +69,37 @@ function start() {
         pairing.showConnecting();
         setState("connecting");
       },
-      manifest(manifest) {
-        player.load(manifest);
+      welcome(info, message) {
+        screen = info || null;
+        status.connected();
+        playedSender.start();
+        updater.check(message.client);
       },
-      unpaired: waitForServer,
+      manifest: play,
+      command(message) {
+        handleCommand(message, { reload, identify: (named) => overlay.show(named || screen) });
+      },
+      playedAck(ids) {
+        playedSender.acked(ids);
+      },
+      unpaired() {
+        played.clear(); // plays of the old pairing belong to no screen now
+        offline.useMedia(null);
+        waitForServer();
+      },
       disconnected() {
+        status.disconnected();
+        playedSender.stop();
         // A playing screen plays on; a pairing code dies with its socket.
         if (document.body.dataset.state !== "pairing") return;
         pairing.showConnecting();
         setState("connecting");
       },
     },
-  }).start();
+  });
+  offline.register();
+  connection.start();
+  globalThis.infoscreenStarted = true; // js/watchdog.js reloads a page that never got here
 }
 
 start();

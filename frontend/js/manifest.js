@@ -23,3 +23,18 @@ export function slideDurationMs(slide) {
   if (!Number.isFinite(seconds) || seconds <= 0) return DEFAULT_DURATION_S * 1000;
   return Math.max(MIN_DURATION_S, seconds) * 1000;
 }
+
+// The media files a slide shows (absolute or root-relative URLs, as sent).
+export function slideMediaUrls(slide) {
+  const image = slide && slide.image;
+  return isObject(image) && typeof image.url === "string" && image.url ? [image.url] : [];
+}
+
+// Every media file a manifest references, each once, in play order.
+export function manifestMediaUrls(manifest) {
+  const urls = [];
+  for (const slide of playableSlides(manifest)) {
+    for (const url of slideMediaUrls(slide)) if (!urls.includes(url)) urls.push(url);
+  }
+  return urls;
+}

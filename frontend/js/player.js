@@ -1,22 +1,14 @@
 // Plays a manifest's slides in order, looping, and swaps manifests without a
 // blank frame: the next view is built and its images decoded off-screen, then
 // appended, and only then is the old view marked as leaving and removed.
+// The next slide's images load while the current one plays; a slide whose
+// image cannot be shown is skipped and reported, and the screen keeps what it has.
 
-import { playableSlides, slideDurationMs } from "./manifest.js";
+import { playableSlides, slideDurationMs, slideMediaUrls } from "./manifest.js";
 import { renderSlide, renderIdle } from "./renderers/index.js";
+import { imagesReady, decodeImage, waitAtMost, IMAGE_WAIT_MS } from "./images.js";
 
 export const FADE_MS = 600;
-const IMAGE_WAIT_MS = 3000;
-
-// Resolves once the element's images are decoded, or after `timeoutMs`
-// whichever is first, so a slow or broken image never holds up the loop.
-export function imagesReady(el, timers = globalThis, timeoutMs = IMAGE_WAIT_MS) {
-  const images = el.querySelectorAll ? Array.from(el.querySelectorAll("img")) : [];
-  if (images.length === 0) return Promise.resolve();
-  const decoded = Promise.all(images.map((img) => (img.decode ? img.decode().catch(() => {}) : null)));
-  const timeout = new Promise((resolve) => timers.setTimeout(resolve, timeoutMs));
-  return Promise.race([decoded, timeout]);
-}
 
 // No cross-fade for people who asked for less motion (the CSS drops the
 // animation too).
@@ -28,11 +20,17 @@ function defaultFadeMs() {
 export function createPlayer(root, {
   doc = root.ownerDocument,
   timers = globalThis,
+  now = Date.now,
   render = renderSlide,
   renderIdleView = renderIdle,
   ready = (el) => imagesReady(el, timers),
+  loadImage = decodeImage,
   fadeMs = defaultFadeMs(),
   onState = () => {},
+  onShow = () => {}, // the slide now on screen, or null
+  onPlayed = () => {}, // {slide, startedAt, endedAt} when a slide leaves the screen
+  onError = () => {}, // a short text for the status report
+  atBoundary = () => false, // called when a slide's time is up; true holds the loop
   log = console,
 } = {}) {
   let manifest = null;
@@ -42,6 +40,11 @@ export function createPlayer(root, {
   // Bumped on every change of plan; a view whose images finish loading after
   // a newer one was requested is thrown away.
   let generation = 0;
+  let preloads = new Map(); // url -> Promise of null (fine) or an error text
+  // Decoded images stay referenced until their slide is built, so the browser keeps them ready.
+  let held = new Map();
+  let failedInARow = 0;
+  let playing = null; // {slide, startedAt, whole} for the slide on screen
 
   function build(slide) {
     const el = doc.createElement("div");
@@ -56,6 +59,33 @@ export function createPlayer(root, {
     return el;
   }
 
+  function preload(slide) {
+    return Promise.all(slideMediaUrls(slide).map((url) => {
+      if (!preloads.has(url)) {
+        const loading = Promise.resolve()
+          .then(() => loadImage(url))
+          .then((image) => {
+            held.set(url, image);
+            return null;
+          }, () => `image failed to load (${url})`);
+        preloads.set(url, loading);
+      }
+      return preloads.get(url);
+    })).then((problems) => problems.find(Boolean) || null);
+  }
+
+  function endPlay() {
+    if (!playing) return;
+    const { slide, startedAt } = playing;
+    playing = null;
+    onPlayed({ slide: slide.id, startedAt, endedAt: now() });
+  }
+
+  function startPlay(slide, whole) {
+    playing = { slide, startedAt: now(), whole };
+    onShow(slide);
+  }
+
   function swapIn(el) {
     const outgoing = Array.from(root.children).filter((child) => child.getAttribute("data-state") === "current");
     el.setAttribute("data-state", "current");
@@ -67,33 +97,69 @@ export function createPlayer(root, {
     }
   }
 
-  function show(el, state, afterMs) {
-    const mine = ++generation;
-    timers.clearTimeout(slideTimer);
-    slideTimer = null;
-    Promise.resolve()
+  function present(mine, el, slide, whole) {
+    return Promise.resolve()
       .then(() => ready(el))
       .catch((err) => log.warn("slide not ready", err))
       .then(() => {
         if (mine !== generation) return;
+        endPlay();
         swapIn(el);
-        onState(state);
-        if (afterMs !== null) slideTimer = timers.setTimeout(advance, afterMs);
+        if (slide) startPlay(slide, whole);
+        else onShow(null);
+        onState(slide ? "playing" : "idle");
+        if (!slide) return;
+        slideTimer = timers.setTimeout(timeUp, slideDurationMs(slide));
+        if (slides.length > 1) preload(slides[(index + 1) % slides.length]);
       })
       .catch((err) => log.error("cannot show view", err));
   }
 
   function showCurrent() {
+    const mine = ++generation;
+    timers.clearTimeout(slideTimer);
+    slideTimer = null;
     if (slides.length === 0) {
-      show(renderIdleView(doc), "idle", null);
+      present(mine, renderIdleView(doc), null, false);
       return;
     }
     const slide = slides[index];
-    // A single slide stays up as it is: re-rendering it would only flicker.
-    show(build(slide), "playing", slides.length > 1 ? slideDurationMs(slide) : null);
+    waitAtMost(preload(slide), timers, IMAGE_WAIT_MS).then((problem) => {
+      if (mine !== generation) return;
+      if (!problem) {
+        failedInARow = 0;
+        present(mine, build(slide), slide, true);
+      }
+      for (const url of slideMediaUrls(slide)) {
+        preloads.delete(url); // loaded afresh on its next turn
+        held.delete(url);
+      }
+      if (!problem) return;
+      onError(`slide ${slide.id}: ${problem}`);
+      failedInARow += 1;
+      if (failedInARow < slides.length) {
+        index = (index + 1) % slides.length;
+        showCurrent();
+        return;
+      }
+      // Every slide failed in a row: its text without the image beats an old or empty screen.
+      failedInARow = 0;
+      present(mine, build(Object.assign({}, slide, { image: null })), slide, false);
+    }).catch((err) => log.error("cannot show slide", err));
   }
 
-  function advance() {
+  function timeUp() {
+    slideTimer = null;
+    if (atBoundary()) return;
+    if (slides.length === 1 && playing && playing.whole) {
+      // A single slide stays up as it is (re-rendering would only flicker), but
+      // each of its durations counts as one play.
+      const slide = playing.slide;
+      endPlay();
+      startPlay(slide, true);
+      slideTimer = timers.setTimeout(timeUp, slideDurationMs(slide));
+      return;
+    }
     index = (index + 1) % slides.length;
     showCurrent();
   }
@@ -104,15 +170,31 @@ export function createPlayer(root, {
       manifest = next;
       slides = playableSlides(next);
       index = 0;
+      failedInARow = 0;
+      preloads = new Map();
+      held = new Map();
       showCurrent();
     },
     stop() {
       generation += 1;
       timers.clearTimeout(slideTimer);
       slideTimer = null;
+      endPlay();
       manifest = null;
       slides = [];
+      preloads = new Map();
+      held = new Map();
       Array.from(root.children).forEach((child) => child.remove());
+    },
+    // Records the slide on screen as played up to now (the page is going away).
+    cutShort() {
+      const current = playing;
+      endPlay();
+      if (current) playing = { slide: current.slide, startedAt: now(), whole: current.whole };
+    },
+    // True while slides are on their timers, so there will be a slide boundary.
+    get cycling() {
+      return slides.length > 0;
     },
     get manifest() {
       return manifest;

@@ -7,7 +7,7 @@ import { FakeTimers, FakeStorage, makeFakeWebSocket, quietLog } from "./fakes.js
 export const MANIFEST = { version: "v1", playlist: { id: 2, title: "Lobby" }, slides: [] };
 
 // A connection wired to fakes; `random` defaults to the top of each backoff window.
-export function setup({ storage = new FakeStorage(), random = () => 0.999, now, firstConnectSpreadMs = 0 } = {}) {
+export function setup({ storage = new FakeStorage(), random = () => 0.999, now, firstConnectSpreadMs = 0, log = quietLog } = {}) {
   const timers = new FakeTimers();
   const { FakeWebSocket, sockets } = makeFakeWebSocket();
   const events = [];
@@ -22,8 +22,8 @@ export function setup({ storage = new FakeStorage(), random = () => 0.999, now, 
     firstConnectSpreadMs,
     now: now || (() => timers.now),
     reload: () => reloads.push(timers.now),
-    log: quietLog,
-    handlers: Object.fromEntries(["pairingCode", "paired", "welcome", "manifest", "unpaired", "disconnected"].map((n) => [n, handler(n)])),
+    log,
+    handlers: Object.fromEntries(["pairingCode", "paired", "welcome", "manifest", "unpaired", "disconnected", "command", "playedAck"].map((n) => [n, handler(n)])),
   });
   const latest = () => sockets[sockets.length - 1];
   return { conn, timers, sockets, latest, events, storage, reloads };
