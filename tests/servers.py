@@ -30,9 +30,16 @@ def test_database_url() -> str:
 
 class DaphneServer:
     def __init__(
-        self, *, redis_url: str = "", channel_prefix: str = "", log_dir: Path, env: dict | None = None, daphne_args=()
+        self,
+        *,
+        redis_url: str = "",
+        channel_prefix: str = "",
+        log_dir: Path,
+        env: dict | None = None,
+        daphne_args=(),
+        port: int | None = None,
     ):
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
             **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
@@ -50,7 +57,7 @@ class DaphneServer:
             **(env or {}),
         }
         self.log_path = log_dir / f"daphne-{self.port}.log"
-        self.log = open(self.log_path, "w")
+        self.log = open(self.log_path, "a")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "display.serve", "--workers", "1", "--port", str(self.port), *daphne_args],
             cwd=ROOT,
