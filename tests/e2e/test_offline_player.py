@@ -1,10 +1,10 @@
 """A paired screen that reloads without a network shows its last content at once, from its service worker."""
 
-import json
 import time
 
 import pytest
 
+from tests.e2e.kiosk import paired_kiosk
 from tests.factories import make_playlist, make_screen, make_slide
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -22,10 +22,7 @@ def test_a_screen_reloaded_offline_shows_its_last_content_from_its_service_worke
     slide = make_slide(heading="Still here offline", duration=60)
     _, token = make_screen(playlist=make_playlist(slides=[slide]), name="Lobby")
 
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    # The client reads its token from localStorage, as a paired screen would have it.
-    context.add_init_script(f"localStorage.setItem('infoscreen.token', {json.dumps(token)})")
-    kiosk = context.new_page()
+    context, kiosk = paired_kiosk(browser, token)
     try:
         kiosk.goto(f"{daphne.url}/screen/")
         kiosk.wait_for_selector(f"{CURRENT_HEADING}:text-is('Still here offline')", timeout=10000)

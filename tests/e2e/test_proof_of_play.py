@@ -1,12 +1,12 @@
 """Proof of play across an outage, in Chromium: every slide shown is stored exactly once, none lost."""
 
-import json
 import time
 from datetime import datetime, timezone
 
 import pytest
 
 from screens.models import PlayEvent
+from tests.e2e.kiosk import paired_kiosk
 from tests.factories import make_playlist, make_screen, make_slide
 from tests.servers import DaphneServer
 
@@ -28,9 +28,7 @@ def test_plays_during_a_server_outage_are_stored_once_each_with_no_gaps(browser,
     slides = [make_slide(heading=f"Slide {n}", duration=SLIDE_SECONDS) for n in range(2)]
     screen, token = make_screen(playlist=make_playlist(slides=slides), name="Lobby")
     server = DaphneServer(log_dir=server_logs)
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    context.add_init_script(f"localStorage.setItem('infoscreen.token', {json.dumps(token)})")
-    kiosk = context.new_page()
+    context, kiosk = paired_kiosk(browser, token)
     try:
         kiosk.goto(f"{server.url}/screen/")
         kiosk.wait_for_selector(".slide[data-state='current']", timeout=10000)

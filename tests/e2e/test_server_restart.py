@@ -1,11 +1,11 @@
 """The server goes away and comes back: the screen keeps playing, then picks up what changed meanwhile."""
 
-import json
 import time
 
 import pytest
 
 from tests.e2e.test_walking_skeleton import CURRENT_HEADING
+from tests.e2e.kiosk import paired_kiosk
 from tests.factories import make_playlist, make_screen, make_slide
 from tests.servers import DaphneServer
 
@@ -16,9 +16,7 @@ def test_a_screen_plays_through_a_server_restart_and_catches_up(browser, server_
     slide = make_slide(heading="Before the restart", duration=60)
     _, token = make_screen(playlist=make_playlist(slides=[slide]), name="Lobby")
     server = DaphneServer(log_dir=server_logs)
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    context.add_init_script(f"localStorage.setItem('infoscreen.token', {json.dumps(token)})")
-    kiosk = context.new_page()
+    context, kiosk = paired_kiosk(browser, token)
     try:
         kiosk.goto(f"{server.url}/screen/")
         kiosk.wait_for_selector(f"{CURRENT_HEADING}:text-is('Before the restart')", timeout=10000)
