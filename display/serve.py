@@ -27,6 +27,9 @@ DAPHNE_DEFAULTS = [
 ]  # fmt: skip
 
 
+STOP_GRACE_SECONDS = 15
+
+
 def listening_socket(host: str, port: int, backlog: int) -> socket.socket:
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -59,16 +62,27 @@ def main(argv: list[str] | None = None) -> int:
         workers.append(subprocess.Popen(command, pass_fds=[sock.fileno()]))
         sock.close()
 
+    stopping = []
+
     def stop(signum, frame):
+        stopping.append(signum)
         for worker in workers:
-            worker.send_signal(signal.SIGTERM)
+            if worker.poll() is None:
+                worker.send_signal(signal.SIGTERM)
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     # If any worker dies, stop them all: a supervisor (systemd, compose) restarts the whole set.
-    while all(worker.poll() is None for worker in workers):
+    while not stopping and all(worker.poll() is None for worker in workers):
         time.sleep(0.5)
     stop(None, None)
+    # A worker still closing sockets after the grace period is killed: a restart must find the port free.
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    while time.monotonic() < deadline and any(worker.poll() is None for worker in workers):
+        time.sleep(0.2)
+    for worker in workers:
+        if worker.poll() is None:
+            worker.kill()
     # Any worker that did not stop cleanly makes the whole set fail, so a supervisor restarts it.
     return 1 if any(worker.wait() != 0 for worker in workers) else 0
 

@@ -1,6 +1,7 @@
 """Real daphne processes on loopback, sharing the test database (and Redis, when given)."""
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -50,6 +51,8 @@ class DaphneServer:
             "SECURE_SSL_REDIRECT": "false",
             "SECURE_COOKIES": "false",
             "DATABASE_URL": test_database_url(),
+            # No persistent connections: the test database is dropped as soon as the tests end.
+            "DATABASE_CONN_MAX_AGE": "0",
             "MEDIA_ROOT": str(settings.MEDIA_ROOT),
             "REDIS_URL": redis_url,
             "CHANNEL_LAYER_PREFIX": channel_prefix,
@@ -64,6 +67,7 @@ class DaphneServer:
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # so that stop() can end the workers too, whatever state they are in
         )
         self.wait_until_ready()
 
@@ -82,10 +86,18 @@ class DaphneServer:
         raise RuntimeError(f"daphne did not become ready:\n{self.log_path.read_text()}")
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        if self.process.poll() is None:
+            self.signal_all(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                pass
+        self.signal_all(signal.SIGKILL)  # any worker still shutting down
+        self.process.wait()
         self.log.close()
+
+    def signal_all(self, signum: int) -> None:
+        try:
+            os.killpg(self.process.pid, signum)
+        except ProcessLookupError:
+            pass
