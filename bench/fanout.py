@@ -16,10 +16,8 @@ import argparse
 import asyncio
 import json
 import os
-import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -227,5 +225,4 @@ def main():
 
 
 if __name__ == "__main__":
-    threading.current_thread().name = "bench"
     main()
