@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from organisations.models import Organisation, OrganisationOwned, OrganisationOwnedQuerySet, OrganisationWorkflowMixin
 
-from .blocks import SLIDE_BLOCKS
+from .slide_types import SLIDE_BLOCKS
 
 SCREEN_PREVIEW_SIZES = [
     {"name": "landscape", "icon": "desktop", "device_width": 1920, "label": _("Preview 16:9 (1920×1080)")},

@@ -6,21 +6,12 @@ what an editor previews is what a screen plays.
 
 import hashlib
 import json
-import logging
 import time
 from dataclasses import dataclass, field
-
-from wagtail.rich_text import expand_db_html
-from wagtail.whitelist import Whitelister
 
 from playlists.models import Playlist, PlaylistItem, Slide
 
 from .protocol import encode
-
-logger = logging.getLogger(__name__)
-
-# Big enough for a 1080p panel, small enough for a Raspberry Pi to decode quickly.
-IMAGE_RENDITION = "max-1920x1080"
 
 
 @dataclass(frozen=True)
@@ -44,38 +35,17 @@ def content_version(content: dict) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:20]
 
 
-def image_payload(image) -> dict | None:
-    if image is None:
-        return None
-    try:
-        rendition = image.get_rendition(IMAGE_RENDITION)
-    except Exception:
-        # One unreadable file must not take the whole playlist off its screens: the slide shows without it.
-        logger.exception("No rendition of image %s", image.pk)
-        return None
-    return {
-        "url": rendition.url,
-        "width": rendition.width,
-        "height": rendition.height,
-        "alt": getattr(rendition, "alt", "") or image.default_alt_text or "",
-    }
-
-
 def slide_payload(slide: Slide) -> dict | None:
     """What a screen needs to render one slide; None for a slide without content."""
     if not slide.content:
         return None
     block = slide.content[0]
-    value = block.value
-    text = value.get("text")
     return {
         "id": slide.pk,
         "type": block.block_type,
         "title": slide.title,
         "duration": slide.duration,
-        "heading": value.get("heading", ""),
-        "text_html": Whitelister().clean(expand_db_html(text.source)) if text else "",
-        "image": image_payload(value.get("image")),
+        **block.block.screen_payload(block.value),
     }
 
 

@@ -24,10 +24,21 @@ export function slideDurationMs(slide) {
   return Math.max(MIN_DURATION_S, seconds) * 1000;
 }
 
-// The media files a slide shows (absolute or root-relative URLs, as sent).
+// The files a slide needs, as sent in its "media" list: [{url, kind}] with
+// kind "image" or "video". Malformed entries are left out.
+export function slideMedia(slide) {
+  const media = slide && slide.media;
+  if (!Array.isArray(media)) return [];
+  return media.filter((entry) => isObject(entry) && typeof entry.url === "string" && entry.url);
+}
+
 export function slideMediaUrls(slide) {
-  const image = slide && slide.image;
-  return isObject(image) && typeof image.url === "string" && image.url ? [image.url] : [];
+  return slideMedia(slide).map((entry) => entry.url);
+}
+
+// The images a slide needs decoded before it may show.
+export function slideImageUrls(slide) {
+  return slideMedia(slide).filter((entry) => entry.kind === "image").map((entry) => entry.url);
 }
 
 // Every media file a manifest references, each once, in play order.

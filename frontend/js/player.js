@@ -4,7 +4,7 @@
 // The next slide's images load while the current one plays; a slide whose
 // image cannot be shown is skipped and reported, and the screen keeps what it has.
 
-import { playableSlides, slideDurationMs, slideMediaUrls } from "./manifest.js";
+import { playableSlides, slideDurationMs, slideImageUrls } from "./manifest.js";
 import { renderSlide, renderIdle } from "./renderers/index.js";
 import { imagesReady, decodeImage, waitAtMost, IMAGE_WAIT_MS } from "./images.js";
 
@@ -60,7 +60,7 @@ export function createPlayer(root, {
   }
 
   function preload(slide) {
-    return Promise.all(slideMediaUrls(slide).map((url) => {
+    return Promise.all(slideImageUrls(slide).map((url) => {
       if (!preloads.has(url)) {
         const loading = Promise.resolve()
           .then(() => loadImage(url))
@@ -130,7 +130,7 @@ export function createPlayer(root, {
         failedInARow = 0;
         present(mine, build(slide), slide, true);
       }
-      for (const url of slideMediaUrls(slide)) {
+      for (const url of slideImageUrls(slide)) {
         preloads.delete(url); // loaded afresh on its next turn
         held.delete(url);
       }
@@ -144,7 +144,7 @@ export function createPlayer(root, {
       }
       // Every slide failed in a row: its text without the image beats an old or empty screen.
       failedInARow = 0;
-      present(mine, build(Object.assign({}, slide, { image: null })), slide, false);
+      present(mine, build(Object.assign({}, slide, { image: null, media: [] })), slide, false);
     }).catch((err) => log.error("cannot show slide", err));
   }
 

@@ -7,13 +7,13 @@ import { flush, quietLog } from "./fakes.js";
 const BASE = "https://tv.example.org/screen/";
 
 function slide(id, url) {
-  return { id, type: "image_text", image: url === null ? null : { url } };
+  return { id, type: "image_text", image: url === null ? null : { url }, media: url === null ? [] : [{ url, kind: "image" }] };
 }
 
 test("the media a manifest references, absolute and each once: what the worker keeps", () => {
   const manifest = {
     version: "v",
-    slides: [slide(1, "/media/images/b.jpg"), slide(2, null), slide(3, "/media/images/a.jpg"), slide(4, "https://tv.example.org/media/images/b.jpg"), null, { id: 5, image: { url: 42 } }],
+    slides: [slide(1, "/media/images/b.jpg"), slide(2, null), slide(3, "/media/images/a.jpg"), slide(4, "https://tv.example.org/media/images/b.jpg"), null, { id: 5, media: [{ url: 42, kind: "image" }, null] }, { id: 6, media: "nope" }],
   };
   assert.deepEqual(manifestMediaUrls(manifest), ["/media/images/b.jpg", "/media/images/a.jpg", "https://tv.example.org/media/images/b.jpg"]);
   assert.deepEqual(mediaUrls(manifest, BASE), ["https://tv.example.org/media/images/a.jpg", "https://tv.example.org/media/images/b.jpg"]);

@@ -5,7 +5,7 @@ import { decodeImage } from "../js/images.js";
 import { FakeDocument, FakeTimers, flush, quietLog } from "./fakes.js";
 
 function slide(id, { duration = 5, image = `/media/${id}.jpg` } = {}) {
-  return { id, type: "image_text", title: `Slide ${id}`, duration, heading: `Heading ${id}`, text_html: "", image: image && { url: image } };
+  return { id, type: "image_text", title: `Slide ${id}`, duration, heading: `Heading ${id}`, text_html: "", image: image && { url: image }, media: image ? [{ url: image, kind: "image" }] : [] };
 }
 
 function manifest(version, slides) {

@@ -1,11 +1,11 @@
-"""Slide types: each block is one kind of slide, rendered on screens by a client renderer of the same name."""
-
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from .base import SlideBlock, clean_html, image_payload, media_entry
 
-class ImageTextBlock(blocks.StructBlock):
+
+class ImageTextBlock(SlideBlock):
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
     text = blocks.RichTextBlock(
         label=_("Text"), required=False, features=["bold", "italic", "ol", "ul", "link"]
@@ -18,5 +18,11 @@ class ImageTextBlock(blocks.StructBlock):
         description = _("A heading and a short text, with an optional image behind them.")
         preview_value = {"heading": _("Welcome to the town hall"), "text": "<p>Open 8–16.</p>"}
 
-
-SLIDE_BLOCKS = [("image_text", ImageTextBlock())]
+    def screen_payload(self, value) -> dict:
+        image = image_payload(value.get("image"))
+        return {
+            "heading": value.get("heading", ""),
+            "text_html": clean_html(value.get("text")),
+            "image": image,
+            "media": [media_entry(image["url"], "image")] if image else [],
+        }

@@ -1,0 +1,11 @@
+"""Slide types: one module per type, each a block that edits the slide and describes it to screens.
+
+The block's name is the slide's `type` in the manifest and names the client renderer
+(`frontend/js/renderers/<type>.js`) that draws it.
+"""
+
+from .image_text import ImageTextBlock
+
+SLIDE_BLOCKS = [
+    ("image_text", ImageTextBlock()),
+]
