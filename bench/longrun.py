@@ -54,7 +54,9 @@ def manifest(slide_seconds: int) -> dict:
         }
         for n in range(3)
     ]
-    return {"version": "longrun", "playlist": {"id": 1, "title": "Day"}, "slides": slides}
+    layout = {"key": "full", "columns": "1fr", "rows": "1fr", "areas": ["main"], "regions": [{"name": "main", "playlists": [1]}]}
+    playlist = {"id": 1, "title": "Day", "version": "day", "slides": slides}
+    return {"version": "longrun", "layout": layout, "playlists": {"1": playlist}}
 
 
 def fake_server(socket, body: dict) -> None:

@@ -56,11 +56,12 @@ class Publisher:
 
     def publish(self) -> tuple[float, str]:
         """Publish a new revision of the bench slide; returns (wall time it started, new manifest version)."""
-        from screens.manifest import manifest_for_playlist
+        from screens.content_keys import playlist_key
+        from screens.manifest import manifest_for
 
         # Unique per run too: a version a screen already has would read as a negative latency.
         heading = f"Bench {time.time_ns()}-{next(self.counter)}"
         self.slide.content = [("image_text", {"heading": heading, "text": "", "image": None})]
         started = time.time()
         self.slide.save_revision().publish()
-        return started, manifest_for_playlist(self.playlist.pk).version
+        return started, manifest_for(playlist_key(self.playlist.pk)).version

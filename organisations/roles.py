@@ -17,9 +17,9 @@ MEDIA = codenames("wagtailimages", ["image"], ["add", "change", "choose"]) + cod
 )
 CONTENT = codenames("playlists", ["slide", "playlist"], [*EDIT, "lock", "unlock"])
 PUBLISH = codenames("playlists", ["slide", "playlist"], ["publish"])
-SEE_SCREENS = codenames("screens", ["screen", "location"], ["view"])
+SEE_SCREENS = codenames("screens", ["screen", "location", "layout"], ["view"])
 SEE_PLAYLISTS = codenames("playlists", ["playlist"], ["view"])
-MANAGE_SCREENS = codenames("screens", ["screen", "location"], EDIT) + ["screens.pair_screen"]
+MANAGE_SCREENS = codenames("screens", ["screen", "location", "layout"], EDIT) + ["screens.pair_screen"]
 MANAGE_USERS = codenames("auth", ["user"], ["add", "change", "view"])
 
 # Group name → permissions ("app_label.codename"). Groups keep these English names in the database, where

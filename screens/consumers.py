@@ -9,6 +9,7 @@ from django.conf import settings
 
 from . import protocol
 from .client_version import deployed_client_version
+from .content_keys import screen_content_key
 from .db_threads import in_thread_pool
 from .fanout import Edition, hub
 from .live import screen_group
@@ -46,20 +47,24 @@ def authenticate(token: str):
 
 
 @in_thread_pool
-def heartbeat_check(screen_id: int, token_hash: str) -> tuple[bool, int | None]:
-    """(still paired with this token, the playlist it should show); records that the screen is alive."""
+def heartbeat_check(screen_id: int, token_hash: str) -> tuple[bool, str | None]:
+    """(still paired with this token, the content key it should show); records that the screen is alive."""
     screen = screen_for_playing(screen_id=screen_id, token_hash=token_hash)
     if screen is None:
         return False, None
     screen_touch(screen_id=screen_id, known_last_seen=screen.last_seen_at)
-    return True, screen.playlist_id
+    return True, content_of(screen)
+
+
+def content_of(screen) -> str:
+    return screen_content_key(layout_id=screen.layout_id, playlist_id=screen.playlist_id)
 
 
 class ScreenConsumer(AsyncWebsocketConsumer):
     screen_id: int | None = None
     token_hash = ""  # of the token this socket authenticated with: re-checked on every heartbeat
     joined = False  # subscribed (through the hub) to the content of...
-    playlist_id: int | None = None  # ...this playlist
+    content: str | None = None  # ...this content key
     edition: Edition | None = None  # the newest manifest of it sent or confirmed current
     version: str | None = None  # the manifest version the client has
     greeted = False
@@ -130,11 +135,11 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     async def on_heartbeat(self, message: dict):
         if self.screen_id:
             # Also repairs a lost unpair or reassignment: the database is the truth, a push only a hint.
-            paired, playlist_id = await heartbeat_check(self.screen_id, self.token_hash)
+            paired, content = await heartbeat_check(self.screen_id, self.token_hash)
             if not paired:
                 await self.screen_unpaired({})
                 return
-            if playlist_id != self.playlist_id:
+            if content != self.content:
                 await self.play(self.screen_id)
         await self.send(text_data=protocol.encode({"type": "heartbeat.ack"}))
 
@@ -195,21 +200,21 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             self.welcomed = True
             welcome = {"type": "welcome", "screen": screen_identity(screen), "client": deployed_client_version()}
             await self.send(text_data=protocol.encode(welcome))
-        if not self.joined or screen.playlist_id != self.playlist_id:
+        if not self.joined or content_of(screen) != self.content:
             await self.leave_content()
-            self.playlist_id, self.edition = screen.playlist_id, None
-            await hub().join(self.playlist_id, self)
+            self.content, self.edition = content_of(screen), None
+            await hub().join(self.content, self)
             self.joined = True
-        await self.send_edition(await hub().edition(self.playlist_id))
+        await self.send_edition(await hub().edition(self.content))
 
     async def leave_content(self):
         if self.joined:
             self.joined = False
-            await hub().leave(self.playlist_id, self)
+            await hub().leave(self.content, self)
 
     async def send_edition(self, edition: Edition):
         """Send a manifest unless the screen has it already or has a newer one."""
-        if not self.joined or edition.playlist_id != self.playlist_id:
+        if not self.joined or edition.content != self.content:
             return
         if self.edition and self.edition.built_at > edition.built_at:
             return

@@ -19,37 +19,37 @@ from django.conf import settings
 
 from .db_threads import in_thread_pool
 from .live import content_group
-from .manifest import manifest_for_playlist
+from .manifest import manifest_for
 
 logger = logging.getLogger(__name__)
 
 
 class Edition(NamedTuple):
-    """A manifest as sent: its playlist, version, encoded message, and when its database read began."""
+    """A manifest as sent: its content key, version, encoded message, and when its database read began."""
 
-    playlist_id: int | None
+    content: str
     version: str
     message: str
     built_at: float
 
 
 @in_thread_pool
-def read_edition(playlist_id: int | None) -> Edition:
-    manifest = manifest_for_playlist(playlist_id)
-    return Edition(playlist_id, manifest.version, manifest.message, manifest.built_at)
+def read_edition(key: str) -> Edition:
+    manifest = manifest_for(key)
+    return Edition(key, manifest.version, manifest.message, manifest.built_at)
 
 
 class Hub:
     def __init__(self, layer):
         self.layer = layer
-        self.members: dict[int | None, set] = {}
-        self.latest: dict[int | None, Edition] = {}
+        self.members: dict[str, set] = {}
+        self.latest: dict[str, Edition] = {}
         self.channel: str | None = None
         self.lock = asyncio.Lock()
         self.tasks: list[asyncio.Task] = []
 
-    async def join(self, playlist_id: int | None, consumer) -> None:
-        members = self.members.setdefault(playlist_id, set())
+    async def join(self, key: str, consumer) -> None:
+        members = self.members.setdefault(key, set())
         first = not members
         members.add(consumer)
         if first:
@@ -57,62 +57,62 @@ class Hub:
                 if self.channel is None:
                     self.channel = await self.layer.new_channel()
                     self.tasks = [asyncio.ensure_future(self.receive_forever()), asyncio.ensure_future(self.reconcile_forever())]
-                await self.layer.group_add(content_group(playlist_id), self.channel)
+                await self.layer.group_add(content_group(key), self.channel)
 
-    async def leave(self, playlist_id: int | None, consumer) -> None:
+    async def leave(self, key: str, consumer) -> None:
         # Membership changes before any await, so a cancelled disconnect cannot leave a dead consumer behind.
-        members = self.members.get(playlist_id)
+        members = self.members.get(key)
         if members is None or consumer not in members:
             return
         members.discard(consumer)
         if members:
             return
         async with self.lock:
-            if not self.members.get(playlist_id):
+            if not self.members.get(key):
                 # Unsubscribed, the hub would no longer hear of changes: forget what it had.
-                self.members.pop(playlist_id, None)
-                self.latest.pop(playlist_id, None)
-                await self.layer.group_discard(content_group(playlist_id), self.channel)
+                self.members.pop(key, None)
+                self.latest.pop(key, None)
+                await self.layer.group_discard(content_group(key), self.channel)
 
-    async def edition(self, playlist_id: int | None) -> Edition:
+    async def edition(self, key: str) -> Edition:
         """The newest manifest of a content this process is subscribed to; read once, then kept current by pushes."""
-        if playlist_id not in self.latest:
-            read = await read_edition(playlist_id)
-            self.offer(playlist_id, read)
-            return self.latest.get(playlist_id, read)
-        return self.latest[playlist_id]
+        if key not in self.latest:
+            read = await read_edition(key)
+            self.offer(key, read)
+            return self.latest.get(key, read)
+        return self.latest[key]
 
-    def offer(self, playlist_id: int | None, edition: Edition) -> bool:
+    def offer(self, key: str, edition: Edition) -> bool:
         """Keep the edition if it is the newest seen; pushes from several processes may arrive out of order."""
-        current = self.latest.get(playlist_id)
-        if playlist_id not in self.members or (current and current.built_at >= edition.built_at):
+        current = self.latest.get(key)
+        if key not in self.members or (current and current.built_at >= edition.built_at):
             return False
-        self.latest[playlist_id] = edition
+        self.latest[key] = edition
         return current is None or current.version != edition.version
 
     async def deliver(self, edition: Edition) -> None:
         # Sending never waits on the network (daphne buffers), so one loop serves every local socket.
-        for consumer in list(self.members.get(edition.playlist_id, ())):
+        for consumer in list(self.members.get(edition.content, ())):
             try:
                 await consumer.send_edition(edition)
             except Exception:
                 logger.exception("Delivering a manifest to a screen failed")
 
-    async def forward(self, playlist_id: int | None, event: dict) -> None:
+    async def forward(self, key: str, event: dict) -> None:
         """Hand an event to each local consumer's own queue, where Channels runs it in turn with its other work."""
-        for consumer in list(self.members.get(playlist_id, ())):
+        for consumer in list(self.members.get(key, ())):
             await self.layer.send(consumer.channel_name, event)
 
     async def receive_forever(self) -> None:
         while True:
             try:
                 event = await self.layer.receive(self.channel)
-                playlist_id = event["playlist"]
+                key = event["content"]
                 if event["type"] == "screen.reload":
-                    self.latest.pop(playlist_id, None)
-                    await self.forward(playlist_id, event)
-                elif self.offer(playlist_id, Edition(playlist_id, event["version"], event["text"], event["built_at"])):
-                    await self.deliver(self.latest[playlist_id])
+                    self.latest.pop(key, None)
+                    await self.forward(key, event)
+                elif self.offer(key, Edition(key, event["version"], event["text"], event["built_at"])):
+                    await self.deliver(self.latest[key])
             except asyncio.CancelledError:
                 raise
             except Exception:
@@ -124,12 +124,12 @@ class Hub:
         while True:
             interval = settings.SCREEN_RECONCILE_SECONDS
             await asyncio.sleep(interval * random.uniform(0.75, 1.25))
-            for playlist_id in list(self.members):
+            for key in list(self.members):
                 try:
-                    if self.offer(playlist_id, await read_edition(playlist_id)):
-                        await self.deliver(self.latest[playlist_id])
+                    if self.offer(key, await read_edition(key)):
+                        await self.deliver(self.latest[key])
                 except Exception:
-                    logger.exception("Reconciling playlist %s failed", playlist_id)
+                    logger.exception("Reconciling %s failed", key)
 
 
 _hubs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub]" = weakref.WeakKeyDictionary()

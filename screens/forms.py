@@ -3,9 +3,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisations.forms import OrganisationOwnedForm
+from playlists.models import Playlist
 
+from .layouts import layout_template
 from .selectors import pairing_code_waiting
-from .services import UNKNOWN_CODE, PairingError, screen_changed, screen_pair, screen_unpair
+from .services import UNKNOWN_CODE, PairingError, layout_changed, screen_changed, screen_pair, screen_unpair
+
+OTHER_ORGANISATION = _("Choose one of the organisation’s own layouts.")
 
 
 class ScreenForm(OrganisationOwnedForm):
@@ -22,6 +26,14 @@ class ScreenForm(OrganisationOwnedForm):
         required=False,
         help_text=_("The screen stops playing at once and shows a new pairing code."),
     )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        layout, organisation = cleaned_data.get("layout"), cleaned_data.get("organisation")
+        # A member of several organisations is offered all their layouts: a screen gets only its own.
+        if layout and organisation and layout.organisation_id != organisation.pk:
+            self.add_error("layout", OTHER_ORGANISATION)
+        return cleaned_data
 
     def clean_pairing_code(self):
         code = self.cleaned_data.get("pairing_code", "").strip()
@@ -44,3 +56,44 @@ class ScreenForm(OrganisationOwnedForm):
         else:
             screen_changed(screen=screen)
         return screen
+
+
+class LayoutForm(OrganisationOwnedForm):
+    """Each playlist goes in a region of the chosen template, and must be one the organisation may show."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        template, organisation = cleaned_data.get("template"), cleaned_data.get("organisation")
+        placements = [
+            child
+            for child in self.formsets["region_playlists"].forms
+            if child.is_valid() and child.cleaned_data and not child.cleaned_data.get("DELETE")
+        ]
+        if template:
+            self.placements_check_regions(layout_template(template), placements)
+        if organisation:
+            self.placements_check_playlists(organisation, placements)
+        return cleaned_data
+
+    @staticmethod
+    def placements_check_regions(template, placements) -> None:
+        regions = {region.name: region.label for region in template.regions}
+        for child in placements:
+            if child.cleaned_data["region"] not in regions:
+                message = _("The template “%(template)s” has no such region. Choose one of: %(regions)s.")
+                names = ", ".join(str(label) for label in regions.values())
+                child.add_error("region", message % {"template": template.label, "regions": names})
+
+    @staticmethod
+    def placements_check_playlists(organisation, placements) -> None:
+        usable = Playlist.objects.usable_by([organisation])
+        for child in placements:
+            playlist = child.cleaned_data["playlist"]
+            if not usable.filter(pk=playlist.pk).exists():
+                child.add_error("playlist", _("This playlist is not shared with the layout’s organisation."))
+
+    def save(self, commit=True):
+        layout = super().save(commit=commit)
+        if commit:
+            layout_changed(layout=layout)
+        return layout

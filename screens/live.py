@@ -1,8 +1,8 @@
 """Live updates: after a change commits, send each affected manifest once to the screens showing it.
 
 Screens join two groups: their own (for unpairing and reassignment) and their content's (one per
-distinct manifest). A publish therefore costs one build and one group send per changed manifest,
-whatever the number of screens.
+distinct manifest, named by a content key: a layout, or a playlist full screen). A publish therefore
+costs one build and one group send per changed manifest, whatever the number of screens.
 """
 
 import logging
@@ -11,7 +11,7 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
-from .manifest import manifests_by_playlist
+from .manifest import manifests_for
 
 logger = logging.getLogger(__name__)
 
@@ -20,8 +20,8 @@ def screen_group(screen_id: int) -> str:
     return f"screen.{screen_id}"
 
 
-def content_group(playlist_id: int | None) -> str:
-    return f"content.playlist-{playlist_id or 'none'}"
+def content_group(key: str) -> str:
+    return f"content.{key}"
 
 
 def send_to_group(group: str, event: dict) -> None:
@@ -32,19 +32,19 @@ def send_to_channel(channel_name: str, event: dict) -> None:
     async_to_sync(get_channel_layer().send)(channel_name, event)
 
 
-def send_to_content(playlist_id: int | None, event: dict) -> None:
+def send_to_content(key: str, event: dict) -> None:
     """Content groups are joined by each process's fan-out hub (screens.fanout), which needs to know the content."""
-    send_to_group(content_group(playlist_id), {**event, "playlist": playlist_id})
+    send_to_group(content_group(key), {**event, "content": key})
 
 
-def push_playlists(playlist_ids: set[int]) -> None:
-    """Build each playlist's manifest once and send it to every screen showing it."""
-    for playlist_id, manifest in manifests_by_playlist(playlist_ids).items():
+def push_contents(keys: set[str]) -> None:
+    """Build each content's manifest once and send it to every screen showing it."""
+    for key, manifest in manifests_for(keys).items():
         event = {"type": "screen.manifest", "version": manifest.version, "text": manifest.message}
         try:
-            send_to_content(playlist_id, {**event, "built_at": manifest.built_at})
+            send_to_content(key, {**event, "built_at": manifest.built_at})
         except Exception:
-            logger.exception("Pushing playlist %s failed; its screens converge by reconciliation", playlist_id)
+            logger.exception("Pushing %s failed; its screens converge by reconciliation", key)
 
 
 def after_commit(send, *args) -> None:
@@ -59,9 +59,9 @@ def after_commit(send, *args) -> None:
     transaction.on_commit(run)
 
 
-def push_playlists_on_commit(playlist_ids: set[int]) -> None:
-    if playlist_ids:
-        after_commit(push_playlists, set(playlist_ids))
+def push_contents_on_commit(keys: set[str]) -> None:
+    if keys:
+        after_commit(push_contents, set(keys))
 
 
 def reload_screen_on_commit(screen_id: int) -> None:
@@ -69,6 +69,6 @@ def reload_screen_on_commit(screen_id: int) -> None:
     after_commit(send_to_group, screen_group(screen_id), {"type": "screen.reload"})
 
 
-def reload_content_on_commit(playlist_id: int) -> None:
-    """Ask every screen showing a playlist to look up what it shows again (after the playlist was deleted)."""
-    after_commit(send_to_content, playlist_id, {"type": "screen.reload"})
+def reload_content_on_commit(key: str) -> None:
+    """Ask every screen showing a content to look up what it shows again (after its layout or playlist was deleted)."""
+    after_commit(send_to_content, key, {"type": "screen.reload"})

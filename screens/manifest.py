@@ -1,4 +1,7 @@
-"""A screen's complete document: what it plays, built once per distinct content.
+"""A screen's complete document: what it plays, built once per distinct content (a content key).
+
+Every manifest has the same shape: a grid layout whose regions each play playlists in order. A screen
+without a layout plays its playlist in the one region of the full-screen template.
 
 The WebSocket push, the answer to a screen's hello and the admin preview all use this module, so
 what an editor previews is what a screen plays.
@@ -7,11 +10,17 @@ what an editor previews is what a screen plays.
 import hashlib
 import json
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from playlists.models import Playlist, PlaylistItem, Slide
 
+from .content_keys import LAYOUT, PLAYLIST, parse_content_key
+from .layouts import FULL, MAIN, TEMPLATES, LayoutTemplate, layout_template
+from .models import Layout, LayoutRegionPlaylist
 from .protocol import encode
+
+FULL_SCREEN = TEMPLATES[FULL]
 
 
 @dataclass(frozen=True)
@@ -49,37 +58,88 @@ def slide_payload(slide: Slide) -> dict | None:
     }
 
 
-def build_manifest(*, playlist: Playlist | None, slides: list[Slide], built_at: float | None = None) -> Manifest:
-    content = {
-        "playlist": {"id": playlist.pk, "title": playlist.title} if playlist else None,
-        "slides": [payload for payload in map(slide_payload, slides) if payload],
+def playlist_payload(*, playlist_id: int, title: str, slides: list[Slide]) -> dict:
+    """One playlist as screens see it; its own version lets a client tell which regions changed."""
+    content = {"id": playlist_id, "title": title, "slides": [payload for payload in map(slide_payload, slides) if payload]}
+    return {**content, "version": content_version(content)}
+
+
+def build_manifest(*, template: LayoutTemplate, regions: dict[str, list[dict]], built_at: float | None = None) -> Manifest:
+    """The document for a grid whose regions play these playlist payloads, in order; regions the template
+    lacks are left out."""
+    names = template.region_names()
+    layout = {
+        **template.grid(),
+        "regions": [{"name": name, "playlists": [entry["id"] for entry in regions.get(name, [])]} for name in names],
     }
+    playlists = {str(entry["id"]): entry for name in names for entry in regions.get(name, [])}
+    content = {"layout": layout, "playlists": playlists}
     return Manifest({"version": content_version(content), **content}, built_at=built_at or time.time())
 
 
-def manifest_for_playlist(playlist_id: int | None) -> Manifest:
-    """The published content of a playlist, as screens must see it: drafts never reach a screen."""
+def live_slides(playlist_ids: set[int]) -> dict[int, list[Slide]]:
+    """The published slides of each playlist, in order, in one query."""
+    slides = defaultdict(list)
+    if playlist_ids:
+        items = (
+            PlaylistItem.objects.filter(playlist_id__in=playlist_ids, slide__live=True)
+            .select_related("slide")
+            .order_by("playlist_id", "sort_order", "pk")
+        )
+        for item in items:
+            slides[item.playlist_id].append(item.slide)
+    return slides
+
+
+def placed_manifest(
+    template: LayoutTemplate, placements: list[tuple[str, Playlist]], built_at: float | None = None
+) -> Manifest:
+    """The manifest of playlists placed in regions, (region, playlist) in play order, with their published slides."""
+    slides = live_slides({playlist.pk for _, playlist in placements})
+    regions = defaultdict(list)
+    for region, playlist in placements:
+        regions[region].append(playlist_payload(playlist_id=playlist.pk, title=playlist.title, slides=slides[playlist.pk]))
+    return build_manifest(template=template, regions=regions, built_at=built_at)
+
+
+def manifest_for(key: str) -> Manifest:
+    """The published content behind a content key, as screens must see it: drafts never reach a screen.
+
+    A layout costs three queries and a playlist two, whatever the number of screens showing them."""
     started = time.time()
-    playlist = Playlist.objects.filter(pk=playlist_id, live=True).first() if playlist_id else None
-    if playlist is None:
-        return build_manifest(playlist=None, slides=[], built_at=started)
-    items = (
-        PlaylistItem.objects.filter(playlist=playlist, slide__live=True)
-        .select_related("slide")
-        .order_by("sort_order", "pk")
-    )
-    return build_manifest(playlist=playlist, slides=[item.slide for item in items], built_at=started)
+    kind, pk = parse_content_key(key)
+    placements: list[tuple[str, Playlist]] = []
+    template = FULL_SCREEN
+    if kind == LAYOUT:
+        layout = Layout.objects.filter(pk=pk).first()
+        if layout is not None:
+            template = layout_template(layout.template)
+            rows = (
+                LayoutRegionPlaylist.objects.filter(layout=layout, playlist__live=True)
+                .select_related("playlist")
+                .order_by("sort_order", "pk")
+            )
+            placements = [(row.region, row.playlist) for row in rows]
+    elif kind == PLAYLIST:
+        placements = [(MAIN.name, playlist) for playlist in Playlist.objects.filter(pk=pk, live=True)]
+    return placed_manifest(template, placements, built_at=started)
 
 
-def manifests_by_playlist(playlist_ids: set[int | None]) -> dict[int | None, Manifest]:
-    """One manifest per distinct playlist: screens that share content share one built manifest."""
-    return {playlist_id: manifest_for_playlist(playlist_id) for playlist_id in playlist_ids}
+def manifests_for(keys: set[str]) -> dict[str, Manifest]:
+    """One manifest per distinct content: screens that share content share one built manifest."""
+    return {key: manifest_for(key) for key in keys}
 
 
-def preview_manifest(obj: Slide | Playlist) -> Manifest:
-    """The manifest of an object as it stands in the editor, drafts included."""
+def preview_manifest(obj: Slide | Playlist | Layout) -> Manifest:
+    """The manifest of an object as it stands in the editor, drafts included, with the published slides
+    of the playlists it names (what a screen would show)."""
+    if isinstance(obj, Layout):
+        rows = sorted(obj.region_playlists.all(), key=lambda row: row.sort_order or 0)
+        placements = [(row.region, row.playlist) for row in rows if row.playlist_id and row.playlist.live]
+        return placed_manifest(layout_template(obj.template), placements)
     if isinstance(obj, Playlist):
-        # The playlist as edited, with the slides a screen would show: published ones.
         slides = [item.slide for item in obj.items.all() if item.slide_id and item.slide.live]
-        return build_manifest(playlist=obj, slides=slides)
-    return build_manifest(playlist=None, slides=[obj])
+    else:
+        slides = [obj]  # a slide plays as a playlist of one
+    entry = playlist_payload(playlist_id=obj.pk or 0, title=str(obj), slides=slides)
+    return build_manifest(template=FULL_SCREEN, regions={MAIN.name: [entry]})

@@ -4,9 +4,16 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from organisations.models import OrganisationOwned
+from playlists.models import ScreenPreviewMixin
+
+from .layouts import FULL, layout_template, region_choices, template_choices
 
 
 class Location(index.Indexed, OrganisationOwned):
@@ -31,6 +38,57 @@ class Location(index.Indexed, OrganisationOwned):
         return self.name
 
 
+class Layout(ScreenPreviewMixin, index.Indexed, OrganisationOwned, ClusterableModel):
+    """A grid template with playlists in its regions; many screens can share one."""
+
+    name = models.CharField(_("name"), max_length=255)
+    template = models.CharField(
+        _("template"),
+        max_length=32,
+        choices=template_choices,
+        default=FULL,
+        help_text=_("How the screen is divided. Each region plays its own playlists."),
+    )
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("name"),
+        FieldPanel("template"),
+        InlinePanel(
+            "region_playlists",
+            label=_("Playlists in regions"),
+            help_text=_("A region plays its playlists one after another, in this order, and then starts again."),
+        ),
+    ]
+    search_fields = [*OrganisationOwned.search_fields, index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("layout")
+        verbose_name_plural = _("layouts")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def default_preview_size(self):
+        return layout_template(self.template).orientation
+
+
+class LayoutRegionPlaylist(Orderable):
+    layout = ParentalKey(Layout, on_delete=models.CASCADE, related_name="region_playlists")
+    region = models.CharField(_("region"), max_length=32, choices=region_choices)
+    playlist = models.ForeignKey(
+        "playlists.Playlist", on_delete=models.CASCADE, related_name="layout_regions", verbose_name=_("playlist")
+    )
+
+    panels = [FieldPanel("region"), FieldPanel("playlist")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("playlist in a region")
+        verbose_name_plural = _("playlists in regions")
+
+
 class Screen(index.Indexed, OrganisationOwned):
     name = models.CharField(_("name"), max_length=255)
     location = models.ForeignKey(
@@ -43,6 +101,16 @@ class Screen(index.Indexed, OrganisationOwned):
         blank=True,
         related_name="screens",
         verbose_name=_("playlist"),
+        help_text=_("Played full screen when the screen has no layout."),
+    )
+    layout = models.ForeignKey(
+        Layout,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="screens",
+        verbose_name=_("layout"),
+        help_text=_("A screen with a layout plays the layout, with a playlist in each region, and not the playlist above."),
     )
     # SHA-256 of the screen's token; the token itself is never stored.
     token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)

@@ -2,7 +2,8 @@ from datetime import datetime
 
 from playlists.models import PlaylistItem
 
-from .models import PairingCode, Screen
+from .content_keys import layout_key, playlist_key
+from .models import LayoutRegionPlaylist, PairingCode, Screen
 from .pairing import hash_token, is_code_usable, normalise_code
 
 
@@ -27,6 +28,22 @@ def pairing_codes_recent(*, client_address: str, since: datetime) -> int:
 
 def playlists_with_slide(*, slide_id: int) -> set[int]:
     return set(PlaylistItem.objects.filter(slide_id=slide_id).values_list("playlist_id", flat=True))
+
+
+def layouts_with_playlists(*, playlist_ids: set[int]) -> set[int]:
+    rows = LayoutRegionPlaylist.objects.filter(playlist_id__in=playlist_ids)
+    return set(rows.values_list("layout_id", flat=True).distinct()) if playlist_ids else set()
+
+
+def contents_with_playlists(*, playlist_ids: set[int]) -> set[str]:
+    """The content keys a change of these playlists affects: each played full screen, and every layout
+    that has one in a region. Two queries at most, however many screens show them."""
+    layouts = layouts_with_playlists(playlist_ids=playlist_ids)
+    return {playlist_key(pk) for pk in playlist_ids} | {layout_key(pk) for pk in layouts}
+
+
+def contents_with_slide(*, slide_id: int) -> set[str]:
+    return contents_with_playlists(playlist_ids=playlists_with_slide(slide_id=slide_id))
 
 
 def screen_for_playing(*, screen_id: int, token_hash: str) -> Screen | None:

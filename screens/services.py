@@ -8,8 +8,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from .live import after_commit, reload_screen_on_commit, screen_group, send_to_channel, send_to_group
-from .models import PairingCode, PlayEvent, Screen
+from .content_keys import layout_key
+from .live import (
+    after_commit,
+    push_contents_on_commit,
+    reload_screen_on_commit,
+    screen_group,
+    send_to_channel,
+    send_to_group,
+)
+from .models import Layout, LayoutRegionPlaylist, PairingCode, PlayEvent, Screen
 from .pairing import generate_code, hash_token, is_rate_limited, new_token
 from .protocol import Played
 from .selectors import pairing_code_waiting, pairing_codes_recent
@@ -103,8 +111,13 @@ def screen_changed(*, screen: Screen) -> None:
         reload_screen_on_commit(screen.pk)
 
 
+def layout_changed(*, layout: Layout) -> None:
+    """An admin changed the layout: every screen showing it gets the new manifest."""
+    push_contents_on_commit({layout_key(layout.pk)})
+
+
 def screens_unshared_detach(*, playlist_ids: set[int]) -> None:
-    """Screens of organisations a playlist is no longer shared with stop showing it."""
+    """Screens and layouts of organisations a playlist is no longer shared with stop showing it."""
     from playlists.models import Playlist
 
     for playlist in Playlist.objects.filter(pk__in=playlist_ids):
@@ -113,6 +126,9 @@ def screens_unshared_detach(*, playlist_ids: set[int]) -> None:
         for screen_id in list(stale.values_list("pk", flat=True)):
             reload_screen_on_commit(screen_id)
         stale.update(playlist=None)
+        placements = LayoutRegionPlaylist.objects.filter(playlist=playlist).exclude(layout__organisation_id__in=allowed)
+        push_contents_on_commit({layout_key(pk) for pk in placements.values_list("layout_id", flat=True)})
+        placements.delete()
 
 
 def screen_deleted(*, screen_id: int) -> None:
@@ -143,9 +159,12 @@ def play_events_record(*, screen: Screen, events: list[Played]) -> None:
     from playlists.models import Slide
 
     ids = {event.slide for event in events}
-    showable = Slide.objects.filter(pk__in=ids).filter(
-        Q(organisation_id=screen.organisation_id) | Q(playlist_items__playlist_id=screen.playlist_id)
-    )
+    shown = Q(organisation_id=screen.organisation_id)
+    if screen.playlist_id:
+        shown |= Q(playlist_items__playlist_id=screen.playlist_id)
+    if screen.layout_id:
+        shown |= Q(playlist_items__playlist__layout_regions__layout_id=screen.layout_id)
+    showable = Slide.objects.filter(pk__in=ids).filter(shown)
     titles = dict(showable.values_list("pk", "title"))
     PlayEvent.objects.bulk_create(
         [

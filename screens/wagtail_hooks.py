@@ -10,8 +10,8 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from organisations.viewsets import OrganisationOwnedViewSet
 from playlists.models import Playlist, Slide
 
-from .forms import ScreenForm
-from .models import Location, Screen
+from .forms import LayoutForm, ScreenForm
+from .models import Layout, Location, Screen
 from . import proof_of_play
 from .commands import command_url, screen_command_view
 from .services import SCREEN_COMMANDED, SCREEN_COMMANDS, SCREEN_PAIRED, SCREEN_UNPAIRED
@@ -27,18 +27,20 @@ class ScreenViewSet(OrganisationOwnedViewSet):
         "name",
         "location",
         "playlist",
+        "layout",
         BooleanColumn("is_paired", label=_("Paired")),
         BooleanColumn("is_online", label=_("Online")),
         DateColumn("last_seen_at", label=_("Last seen")),
         "client_version",
     ]
-    list_filter = ["location", "playlist"]
+    list_filter = ["location", "playlist", "layout"]
     base_form_class = ScreenForm
     panels = [
         FieldPanel("organisation"),
         FieldPanel("name"),
         FieldPanel("location"),
         FieldPanel("playlist"),
+        FieldPanel("layout"),
         FieldPanel("pairing_code", permission=PAIR_PERMISSION),
         FieldPanel("unpair", permission=PAIR_PERMISSION),
         FieldPanel("client_version", read_only=True),
@@ -52,6 +54,16 @@ class ScreenViewSet(OrganisationOwnedViewSet):
             for name in SCREEN_COMMANDS
         ]
         return super().get_urlpatterns() + commands
+
+
+class LayoutViewSet(OrganisationOwnedViewSet):
+    model = Layout
+    icon = "table"
+    menu_label = _("Layouts")
+    list_display = ["name", "template"]
+    list_filter = ["template"]
+    search_fields = ["name"]
+    base_form_class = LayoutForm
 
 
 class LocationViewSet(OrganisationOwnedViewSet):
@@ -79,7 +91,7 @@ class PlaylistViewSet(OrganisationOwnedViewSet):
 
 
 class InfoscreenViewSetGroup(SnippetViewSetGroup):
-    items = (SlideViewSet, PlaylistViewSet, ScreenViewSet, LocationViewSet)
+    items = (SlideViewSet, PlaylistViewSet, LayoutViewSet, ScreenViewSet, LocationViewSet)
     menu_icon = "desktop"
     menu_label = _("Infoscreen")
     menu_name = "infoscreen"

@@ -15,7 +15,7 @@ from wagtail.images.models import Image
 from organisations.models import Organisation
 from organisations.services import organisation_create, organisation_member_add
 from playlists.models import Playlist, PlaylistItem, Slide
-from screens.models import Location, PairingCode, Screen
+from screens.models import Layout, LayoutRegionPlaylist, Location, PairingCode, Screen
 from screens.pairing import hash_token, new_token
 
 _numbers = count(1)
@@ -66,8 +66,16 @@ def make_playlist(*, slides=(), publish: bool = True, title: str = "Lobby", orga
     return playlist
 
 
+def make_layout(*, template: str = "main_ticker", regions=(), name: str = "Lobby layout", organisation=None) -> Layout:
+    """A layout with (region, playlist) placements, in play order."""
+    layout = Layout.objects.create(name=name, template=template, organisation=organisation or make_organisation())
+    for order, (region, playlist) in enumerate(regions):
+        LayoutRegionPlaylist.objects.create(layout=layout, region=region, playlist=playlist, sort_order=order)
+    return layout
+
+
 def make_screen(
-    *, playlist=None, paired: bool = True, name: str = "Lobby left", organisation=None
+    *, playlist=None, layout=None, paired: bool = True, name: str = "Lobby left", organisation=None
 ) -> tuple[Screen, str | None]:
     """A screen and, if paired, its token."""
     organisation = organisation or make_organisation()
@@ -77,6 +85,7 @@ def make_screen(
         name=name,
         location=location,
         playlist=playlist,
+        layout=layout,
         organisation=organisation,
         token_hash=hash_token(token) if token else None,
     )

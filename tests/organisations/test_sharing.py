@@ -4,8 +4,10 @@ import pytest
 from django.urls import reverse
 
 from playlists.models import Playlist
-from screens.manifest import manifest_for_playlist
+from screens.content_keys import playlist_key
+from screens.manifest import manifest_for
 from screens.models import Screen
+from tests.manifests import slides_of
 from tests.organisations.conftest import admin_form
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +24,7 @@ def test_a_shared_playlist_plays_on_the_other_organisations_screen_slides_and_al
     assert put_on_screen(client, ours, theirs.playlist).status_code == 302
     screen = Screen.objects.get(pk=ours.screen.pk)
     assert screen.playlist == theirs.playlist
-    slides = manifest_for_playlist(screen.playlist_id).body["slides"]
+    slides = slides_of(manifest_for(playlist_key(screen.playlist_id)).body)
     assert [s["id"] for s in slides] == [theirs.slide.pk]
 
 

@@ -4,15 +4,17 @@ import pytest
 from django.urls import reverse
 
 from playlists.models import PlaylistItem, Slide
-from screens.manifest import manifest_for_playlist
+from screens.content_keys import playlist_key
+from screens.manifest import manifest_for
 from tests.factories import make_organisation, make_slide, make_user
+from tests.manifests import slides_of
 from tests.organisations.conftest import admin_form
 
 pytestmark = pytest.mark.django_db
 
 
 def headings(playlist) -> list[str]:
-    return [slide["heading"] for slide in manifest_for_playlist(playlist.pk).body["slides"]]
+    return [slide["heading"] for slide in slides_of(manifest_for(playlist_key(playlist.pk)).body)]
 
 
 def submit(client, side, slide, heading: str):

@@ -12,6 +12,7 @@ from screens.models import PairingCode, Screen
 from screens.pairing import hash_token
 from screens.services import PairingError, screen_pair, screen_unpair
 from tests.factories import make_playlist, make_screen, make_slide
+from tests.manifests import headings
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
@@ -84,7 +85,7 @@ async def test_a_paired_screen_receives_welcome_and_manifest():
     await say_hello(communicator, token=token)
     assert (await communicator.receive_json_from())["type"] == "welcome"
     manifest = (await communicator.receive_json_from())["manifest"]
-    assert [s["heading"] for s in manifest["slides"]] == ["Welcome", "Opening hours"]
+    assert headings(manifest) == ["Welcome", "Opening hours"]
     await communicator.disconnect()
 
 

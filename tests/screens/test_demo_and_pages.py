@@ -7,8 +7,10 @@ from django.core.management import call_command
 
 from organisations.models import Organisation
 from playlists.models import Playlist
-from screens.manifest import manifest_for_playlist
+from screens.content_keys import playlist_key
+from screens.manifest import manifest_for
 from screens.models import Location, Screen
+from tests.manifests import slides_of
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +21,7 @@ def test_demo_content_gives_a_playlist_of_three_published_slides_and_a_login(cap
     password = printed.split("password:")[1].split()[0]
     assert get_user_model().objects.get(username="admin").check_password(password)
     playlist = Playlist.objects.get(title="Lobby")
-    assert len(manifest_for_playlist(playlist.pk).body["slides"]) == 3
+    assert len(slides_of(manifest_for(playlist_key(playlist.pk)).body)) == 3
     assert Location.objects.count() == 2
     assert Screen.objects.get(name="Main entrance").playlist == playlist
 

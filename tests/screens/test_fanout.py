@@ -7,8 +7,10 @@ from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
 from playlists.models import Slide
+from screens.content_keys import playlist_key
 from screens.live import content_group
 from tests.factories import make_playlist, make_screen, make_slide
+from tests.manifests import headings
 from tests.screens.test_live import playing_screen, publish_heading
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
@@ -26,7 +28,7 @@ async def test_screens_sharing_content_get_the_same_push():
     screens = [await playing_screen(token) for token in tokens]
     await publish_heading(slide.pk, "For everyone")
     for screen in screens:
-        assert (await screen.receive_json_from(timeout=2))["manifest"]["slides"][0]["heading"] == "For everyone"
+        assert headings((await screen.receive_json_from(timeout=2))["manifest"])[0] == "For everyone"
         await screen.disconnect()
 
 
@@ -35,10 +37,10 @@ async def test_screens_on_the_same_content_share_one_manifest_read(monkeypatch):
 
     reads = []
     real_read = fanout.read_edition
-    monkeypatch.setattr(fanout, "read_edition", lambda playlist_id: reads.append(playlist_id) or real_read(playlist_id))
+    monkeypatch.setattr(fanout, "read_edition", lambda key: reads.append(key) or real_read(key))
     _, playlist, tokens = await screens_on_one_playlist(3)
     screens = [await playing_screen(token) for token in tokens]
-    assert reads == [playlist.pk]
+    assert reads == [playlist_key(playlist.pk)]
     for screen in screens:
         await screen.disconnect()
 
@@ -46,11 +48,12 @@ async def test_screens_on_the_same_content_share_one_manifest_read(monkeypatch):
 async def test_a_push_older_than_what_the_screen_has_is_ignored():
     slide, playlist, (token,) = await screens_on_one_playlist(1)
     screen = await playing_screen(token)
-    stale = {"type": "screen.manifest", "playlist": playlist.pk, "version": "stale", "built_at": time.time() - 3600}
-    await get_channel_layer().group_send(content_group(playlist.pk), {**stale, "text": '{"type":"manifest"}'})
+    key = playlist_key(playlist.pk)
+    stale = {"type": "screen.manifest", "content": key, "version": "stale", "built_at": time.time() - 3600}
+    await get_channel_layer().group_send(content_group(key), {**stale, "text": '{"type":"manifest"}'})
     assert await screen.receive_nothing(timeout=0.3)
     await publish_heading(slide.pk, "Newer")
-    assert (await screen.receive_json_from(timeout=2))["manifest"]["slides"][0]["heading"] == "Newer"
+    assert headings((await screen.receive_json_from(timeout=2))["manifest"])[0] == "Newer"
     await screen.disconnect()
 
 
@@ -70,7 +73,7 @@ async def test_a_screen_that_missed_a_publish_gets_it_on_reconnect():
     await old.connect()
     await old.send_json_to({"type": "hello", "protocol": 1, "token": token, "version": "version-before-the-publish"})
     await old.receive_json_from()  # welcome
-    assert (await old.receive_json_from())["manifest"]["slides"][0]["heading"] == "While you were away"
+    assert headings((await old.receive_json_from())["manifest"])[0] == "While you were away"
     await old.disconnect()
 
 
@@ -87,5 +90,5 @@ async def test_a_change_whose_push_was_lost_reaches_the_screen_by_reconciliation
         Slide.objects.filter(pk=slide.pk).update(content=live.content)
 
     await change_without_a_push()
-    assert (await screen.receive_json_from(timeout=3))["manifest"]["slides"][0]["heading"] == "Repaired"
+    assert headings((await screen.receive_json_from(timeout=3))["manifest"])[0] == "Repaired"
     await screen.disconnect()

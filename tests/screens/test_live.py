@@ -7,6 +7,7 @@ from channels.testing import WebsocketCommunicator
 from display.asgi import application
 from playlists.models import Playlist, Slide
 from tests.factories import make_playlist, make_screen, make_slide
+from tests.manifests import headings, slides_of
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
@@ -42,7 +43,7 @@ async def test_publishing_a_slide_pushes_to_the_screens_showing_it_and_no_others
     await publish_heading(slide.pk, "Updated")
 
     pushed = await watched.receive_json_from(timeout=2)
-    assert pushed["manifest"]["slides"][0]["heading"] == "Updated"
+    assert headings(pushed["manifest"])[0] == "Updated"
     assert await bystander.receive_nothing(timeout=0.3)
     await watched.disconnect()
     await bystander.disconnect()
@@ -76,7 +77,7 @@ async def test_content_taken_away_disappears_from_the_screen(removal):
     slide, (screen_row, token), _ = await two_screens_on_two_playlists()
     screen = await playing_screen(token)
     await database_sync_to_async(REMOVALS[removal])(slide, screen_row)
-    assert (await screen.receive_json_from(timeout=2))["manifest"]["slides"] == []
+    assert slides_of((await screen.receive_json_from(timeout=2))["manifest"]) == []
     await screen.disconnect()
 
 
@@ -116,9 +117,9 @@ async def test_a_reassigned_screen_follows_its_new_playlist_and_not_the_old_one(
         return new_slide
 
     new_slide = await reassign()
-    assert (await screen.receive_json_from(timeout=2))["manifest"]["slides"][0]["heading"] == "New playlist"
+    assert headings((await screen.receive_json_from(timeout=2))["manifest"])[0] == "New playlist"
     await publish_heading(old_slide.pk, "Old playlist changed")
     assert await screen.receive_nothing(timeout=0.3)
     await publish_heading(new_slide.pk, "New playlist changed")
-    assert (await screen.receive_json_from(timeout=2))["manifest"]["slides"][0]["heading"] == "New playlist changed"
+    assert headings((await screen.receive_json_from(timeout=2))["manifest"])[0] == "New playlist changed"
     await screen.disconnect()

@@ -6,19 +6,22 @@ from django.test.utils import CaptureQueriesContext
 
 from screens.models import Location, Screen
 from screens.pairing import hash_token
-from tests.factories import make_playlist, make_slide
+from tests.factories import make_layout, make_playlist, make_slide
 
 pytestmark = pytest.mark.django_db
 
 
-def add_screens(count: int, playlist) -> None:
-    location = Location.objects.create(name=f"Building for {playlist.pk}", organisation=playlist.organisation)
+def add_screens(count: int, playlist=None, layout=None) -> None:
+    """Screens playing the playlist full screen, or the layout."""
+    organisation = (layout or playlist).organisation
+    location = Location.objects.create(name=f"Building {Location.objects.count()}", organisation=organisation)
     Screen.objects.bulk_create(
         Screen(
             name=f"Screen {n}",
             location=location,
             playlist=playlist,
-            organisation=playlist.organisation,
+            layout=layout,
+            organisation=organisation,
             token_hash=hash_token(f"{location.pk}-{n}"),
         )
         for n in range(count)
@@ -53,4 +56,27 @@ def test_a_slide_in_many_playlists_builds_each_manifest_once(django_capture_on_c
     add_screens(5, make_playlist(slides=[slide], title="Playlist 4"))
     four = queries_to_publish(slide, django_capture_on_commit_callbacks)
     # One more playlist costs one more manifest build (a fixed handful of queries), not one per screen.
+    assert 0 < four - three <= 3
+
+
+def test_publishing_into_a_layout_costs_the_same_for_10_and_1000_screens(django_capture_on_commit_callbacks):
+    slide = make_slide()
+    ticker = make_playlist(slides=[slide], title="Ticker")
+    layout = make_layout(template="main_ticker", regions=[("main", make_playlist(slides=[make_slide()])), ("ticker", ticker)])
+    add_screens(10, layout=layout)
+    with_10 = queries_to_publish(slide, django_capture_on_commit_callbacks)
+    add_screens(990, layout=layout)
+    with_1000 = queries_to_publish(slide, django_capture_on_commit_callbacks)
+    assert with_1000 == with_10
+
+
+def test_a_playlist_in_many_layouts_builds_each_layout_once(django_capture_on_commit_callbacks):
+    slide = make_slide()
+    playlist = make_playlist(slides=[slide])
+    for n in range(3):
+        add_screens(5, layout=make_layout(regions=[("ticker", playlist)], name=f"Layout {n}"))
+    three = queries_to_publish(slide, django_capture_on_commit_callbacks)
+    add_screens(5, layout=make_layout(regions=[("ticker", playlist)], name="Layout 4"))
+    four = queries_to_publish(slide, django_capture_on_commit_callbacks)
+    # One more layout costs one more manifest build (three queries), not one per screen.
     assert 0 < four - three <= 3
