@@ -24,6 +24,7 @@ const SHELL = [
   "./js/commands.js",
   "./js/connection.js",
   "./js/images.js",
+  "./js/layout.js",
   "./js/main.js",
   "./js/manifest.js",
   "./js/offline.js",

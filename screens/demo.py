@@ -1,6 +1,6 @@
 """Demo content for a first look: two organisations, each with a location, a playlist, a screen ready to pair
 and a user per role (working in Danish); Borgerservice shares its playlist with Biblioteket, and Biblioteket
-requires approval."""
+requires approval. Borgerservice's screen plays a layout: its playlist above a news ticker."""
 
 import io
 import secrets
@@ -19,7 +19,7 @@ from organisations.roles import ROLES
 from organisations.services import organisation_approval_require, organisation_create, organisation_member_add
 from playlists.models import Playlist, PlaylistItem, Slide
 
-from .models import Location, Screen
+from .models import Layout, LayoutRegionPlaylist, Location, Screen
 
 # Organisation → (location, address, playlist, screen, slides).
 DEMO_ORGANISATIONS = {
@@ -44,6 +44,18 @@ DEMO_ORGANISATIONS = {
 }
 SHARED = ("Borgerservice", "Lobby", "Biblioteket")
 REQUIRES_APPROVAL = "Biblioteket"
+# Organisation → (screen, layout, main playlist, ticker playlist, ticker slides: title, heading, text).
+LAYOUT = (
+    "Borgerservice",
+    "Main entrance",
+    "Lobby and ticker",
+    "Lobby",
+    "News ticker",
+    [
+        ("Ticker: queue", "Queue", "<p>Take a number at the entrance; waiting time about 10 minutes.</p>"),
+        ("Ticker: elections", "Elections", "<p>Vote early at the town hall until Friday.</p>"),
+    ],
+)
 # Role → the ending of the demo usernames, e.g. "biblioteket-editor".
 ROLE_USERNAMES = {
     "Editor": "editor",
@@ -81,13 +93,14 @@ def publish(obj) -> None:
 
 
 def demo_playlist(organisation: Organisation, title: str, slides: list) -> Playlist:
+    """A published playlist of published slides (title, heading, text, and an image colour or None)."""
     playlist = Playlist.objects.filter(title=title, organisation=organisation).first()
     if playlist:
         return playlist
     playlist = Playlist(title=title, organisation=organisation, live=False)
     playlist.save()
     for order, (slide_title, heading, text, colour) in enumerate(slides):
-        image = demo_image(slide_title, colour, organisation)
+        image = demo_image(slide_title, colour, organisation) if colour else None
         slide = Slide(
             title=slide_title,
             organisation=organisation,
@@ -118,6 +131,21 @@ def demo_content_load() -> None:
         Organisation.objects.get(name=shared_with)
     )
     organisation_approval_require(organisation=Organisation.objects.get(name=REQUIRES_APPROVAL))
+    demo_layout()
+
+
+def demo_layout() -> None:
+    """The first screen plays its playlist in the main region and a text-only news ticker below it."""
+    name, screen_name, layout_name, main_title, ticker_title, ticker_slides = LAYOUT
+    organisation = Organisation.objects.get(name=name)
+    if Layout.objects.filter(name=layout_name, organisation=organisation).exists():
+        return
+    ticker = demo_playlist(organisation, ticker_title, [(*slide, None) for slide in ticker_slides])
+    layout = Layout.objects.create(name=layout_name, template="main_ticker", organisation=organisation)
+    main = Playlist.objects.get(title=main_title, organisation=organisation)
+    for order, (region, playlist) in enumerate([("main", main), ("ticker", ticker)]):
+        LayoutRegionPlaylist.objects.create(layout=layout, region=region, playlist=playlist, sort_order=order)
+    Screen.objects.filter(name=screen_name, organisation=organisation).update(layout=layout)
 
 
 def login_reset(*, username: str, superuser: bool = False):

@@ -62,7 +62,6 @@ class LayoutViewSet(OrganisationOwnedViewSet):
     menu_label = _("Layouts")
     list_display = ["name", "template"]
     list_filter = ["template"]
-    search_fields = ["name"]
     base_form_class = LayoutForm
 
 

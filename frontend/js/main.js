@@ -4,7 +4,7 @@
 
 import { createStore } from "./store.js";
 import { createConnection, CLIENT_VERSION } from "./connection.js";
-import { createPlayer } from "./player.js";
+import { createLayout } from "./layout.js";
 import { createPairingView } from "./pairing.js";
 import { createStatus } from "./status.js";
 import { createPlayedLog, createPlayedSender } from "./played.js";
@@ -27,7 +27,8 @@ function start() {
   const overlay = createIdentifyOverlay(document.body);
   const reload = () => globalThis.location.reload(); // pagehide records the slide on screen
   const updater = createUpdater({ current: CLIENT_VERSION, reload, isCycling: () => player.cycling });
-  const player = createPlayer(document.getElementById("player"), {
+  // Every region of the screen's layout runs a player; the lead region's slide is the one reported.
+  const player = createLayout(document.getElementById("player"), {
     onState: setState,
     onShow: (slide) => status.setSlide(slide ? slide.id : null),
     onPlayed: (play) => played.record(play),

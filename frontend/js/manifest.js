@@ -7,14 +7,54 @@ function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+// A manifest: a grid layout whose regions play playlists (see docs/protocol.md).
 export function isManifest(value) {
-  return isObject(value) && typeof value.version === "string" && Array.isArray(value.slides);
+  return isObject(value) && typeof value.version === "string" && isObject(value.layout)
+    && Array.isArray(value.layout.regions) && isObject(value.playlists);
 }
 
-// The slides a player can show: objects only, so one malformed entry cannot
-// stop the whole loop.
-export function playableSlides(manifest) {
-  return isManifest(manifest) ? manifest.slides.filter(isObject) : [];
+// The slides a player can show from what it is given ({version, slides}):
+// objects only, so one malformed entry cannot stop the whole loop.
+export function playableSlides(sequence) {
+  return isObject(sequence) && Array.isArray(sequence.slides) ? sequence.slides.filter(isObject) : [];
+}
+
+// Each region of a manifest as its player plays it: {name, version, slides},
+// its playlists' slides one after another. The version changes only when one
+// of its playlists does, so an unchanged region is left alone. A manifest
+// without a usable region has one empty region, so a screen always has a view.
+export function manifestRegions(manifest) {
+  const regions = [];
+  const layout = isManifest(manifest) ? manifest.layout : { regions: [] };
+  for (const region of layout.regions) {
+    if (!isObject(region) || typeof region.name !== "string" || regions.some((r) => r.name === region.name)) continue;
+    const ids = Array.isArray(region.playlists) ? region.playlists : [];
+    const playlists = ids.map((id) => manifest.playlists[String(id)]).filter(isObject);
+    regions.push({
+      name: region.name,
+      version: playlists.map((playlist) => `${playlist.id}:${playlist.version}`).join(" "),
+      slides: [].concat(...playlists.map(playableSlides)),
+    });
+  }
+  return regions.length > 0 ? regions : [{ name: "main", version: "", slides: [] }];
+}
+
+// The grid a manifest is drawn in; two manifests with equal grids differ only
+// in what their regions play.
+export function manifestGrid(manifest) {
+  const layout = isManifest(manifest) ? manifest.layout : {};
+  const text = (value, fallback) => (typeof value === "string" ? value : fallback);
+  return {
+    key: text(layout.key, "full"),
+    columns: text(layout.columns, "1fr"),
+    rows: text(layout.rows, "1fr"),
+    areas: Array.isArray(layout.areas) ? layout.areas.map(String) : [],
+    regions: manifestRegions(manifest).map((region) => region.name),
+  };
+}
+
+export function sameGrid(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 // How long a slide stays on screen, in milliseconds.
@@ -44,8 +84,10 @@ export function slideImageUrls(slide) {
 // Every media file a manifest references, each once, in play order.
 export function manifestMediaUrls(manifest) {
   const urls = [];
-  for (const slide of playableSlides(manifest)) {
-    for (const url of slideMediaUrls(slide)) if (!urls.includes(url)) urls.push(url);
+  for (const region of manifestRegions(manifest)) {
+    for (const slide of region.slides) {
+      for (const url of slideMediaUrls(slide)) if (!urls.includes(url)) urls.push(url);
+    }
   }
   return urls;
 }

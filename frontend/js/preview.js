@@ -1,7 +1,7 @@
 // The admin's preview: plays the manifest embedded in the page with the
-// screen's own player and renderers, without a WebSocket.
+// screen's own layout, players and renderers, without a WebSocket.
 
-import { createPlayer } from "./player.js";
+import { createLayout } from "./layout.js";
 
 function readManifest() {
   const script = document.getElementById("preview-manifest");
@@ -25,7 +25,7 @@ function playerRoot() {
   return root;
 }
 
-const player = createPlayer(playerRoot(), {
+const player = createLayout(playerRoot(), {
   onState: (state) => {
     document.body.dataset.state = state;
   },

@@ -3,8 +3,9 @@
 import { createConnection } from "../js/connection.js";
 import { createStore } from "../js/store.js";
 import { FakeTimers, FakeStorage, makeFakeWebSocket, quietLog } from "./fakes.js";
+import { slidesManifest } from "./manifests.js";
 
-export const MANIFEST = { version: "v1", playlist: { id: 2, title: "Lobby" }, slides: [] };
+export const MANIFEST = slidesManifest("v1", []);
 
 // A connection wired to fakes; `random` defaults to the top of each backoff window.
 export function setup({ storage = new FakeStorage(), random = () => 0.999, now, firstConnectSpreadMs = 0, log = quietLog } = {}) {

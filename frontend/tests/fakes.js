@@ -101,6 +101,7 @@ class FakeElement {
     this.parentNode = null;
     this.innerHTMLWrites = [];
     this._text = "";
+    this.style = {};
   }
   get id() {
     return this.getAttribute("id") || "";

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { mediaUrls, serviceWorkerSupported, createOffline } from "../js/offline.js";
 import { manifestMediaUrls } from "../js/manifest.js";
 import { flush, quietLog } from "./fakes.js";
+import { MAIN_TICKER, manifestOf, playlist, slidesManifest } from "./manifests.js";
 
 const BASE = "https://tv.example.org/screen/";
 
@@ -11,13 +12,12 @@ function slide(id, url) {
 }
 
 test("the media a manifest references, absolute and each once: what the worker keeps", () => {
-  const manifest = {
-    version: "v",
-    slides: [slide(1, "/media/images/b.jpg"), slide(2, null), slide(3, "/media/images/a.jpg"), slide(4, "https://tv.example.org/media/images/b.jpg"), null, { id: 5, media: [{ url: 42, kind: "image" }, null] }, { id: 6, media: "nope" }],
-  };
-  assert.deepEqual(manifestMediaUrls(manifest), ["/media/images/b.jpg", "/media/images/a.jpg", "https://tv.example.org/media/images/b.jpg"]);
-  assert.deepEqual(mediaUrls(manifest, BASE), ["https://tv.example.org/media/images/a.jpg", "https://tv.example.org/media/images/b.jpg"]);
-  assert.deepEqual(mediaUrls({ version: "v", slides: [] }, BASE), []);
+  const main = playlist(1, [slide(1, "/media/images/b.jpg"), slide(2, null), slide(3, "/media/images/a.jpg"), null, { id: 5, media: [{ url: 42, kind: "image" }, null] }, { id: 6, media: "nope" }]);
+  const ticker = playlist(2, [slide(4, "https://tv.example.org/media/images/b.jpg"), slide(7, "/media/images/c.jpg")]);
+  const manifest = manifestOf("v", { main: [main], ticker: [ticker] }, MAIN_TICKER);
+  assert.deepEqual(manifestMediaUrls(manifest), ["/media/images/b.jpg", "/media/images/a.jpg", "https://tv.example.org/media/images/b.jpg", "/media/images/c.jpg"]);
+  assert.deepEqual(mediaUrls(manifest, BASE), ["https://tv.example.org/media/images/a.jpg", "https://tv.example.org/media/images/b.jpg", "https://tv.example.org/media/images/c.jpg"]);
+  assert.deepEqual(mediaUrls(slidesManifest("v", []), BASE), []);
   assert.deepEqual(mediaUrls(null, BASE), []);
 });
 
@@ -43,7 +43,7 @@ test("plain HTTP away from localhost: no worker, the manifest in localStorage is
   assert.equal(serviceWorkerSupported({ isSecureContext: true, navigator: {} }), false);
   const offline = createOffline({ env, log: quietLog });
   offline.register();
-  offline.useMedia({ version: "v", slides: [slide(1, "/media/x.jpg")] });
+  offline.useMedia(slidesManifest("v", [slide(1, "/media/x.jpg")]));
   await flush();
   assert.deepEqual(registered, []);
   assert.deepEqual(posted, []);
@@ -61,7 +61,7 @@ test("in a secure context the worker is registered for ./ and told the media of 
   listeners.controllerchange();
   assert.equal(changes, 1);
   assert.equal(offline.mode, "service-worker");
-  offline.useMedia({ version: "v", slides: [slide(1, "/media/x.jpg")] });
+  offline.useMedia(slidesManifest("v", [slide(1, "/media/x.jpg")]));
   offline.useMedia(null);
   await flush();
   assert.deepEqual(posted, [{ type: "media", urls: ["https://tv.example.org/media/x.jpg"] }, { type: "media", urls: [] }]);

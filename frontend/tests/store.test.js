@@ -2,8 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createStore, TOKEN_KEY, MANIFEST_KEY } from "../js/store.js";
 import { FakeStorage, quietLog } from "./fakes.js";
+import { slidesManifest } from "./manifests.js";
 
-const MANIFEST = { version: "v1", playlist: null, slides: [] };
+const MANIFEST = slidesManifest("v1", []);
 
 test("token and manifest persist under namespaced keys", () => {
   const storage = new FakeStorage();
@@ -22,7 +23,8 @@ test("token and manifest persist under namespaced keys", () => {
 });
 
 test("a corrupt or foreign cached manifest reads as none", () => {
-  for (const raw of ["{oops", "42", '{"version": 3, "slides": []}', '{"version": "x"}']) {
+  const oldShape = '{"version": "x", "playlist": null, "slides": []}';
+  for (const raw of ["{oops", "42", '{"version": 3, "slides": []}', '{"version": "x"}', oldShape]) {
     const store = createStore(new FakeStorage({ [MANIFEST_KEY]: raw }), quietLog);
     assert.equal(store.getManifest(), null, raw);
   }

@@ -16,7 +16,7 @@ from organisations.roles import ROLES
 from organisations.services import organisation_approval_require
 from playlists.models import Playlist, Slide
 from screens.models import PlayEvent
-from tests.factories import make_image, make_organisation, make_playlist, make_screen, make_slide, make_user
+from tests.factories import make_image, make_layout, make_organisation, make_playlist, make_screen, make_slide, make_user
 
 # Everything organisation B owns carries this in its name; it must never reach a user of organisation A.
 MARKER = "Zq7Secret"
@@ -29,6 +29,7 @@ class Side:
     member: object  # another member, an editor
     slide: Slide
     playlist: Playlist
+    layout: object
     screen: object
     image: object
     document: object
@@ -60,7 +61,12 @@ def make_side(name: str, marker: str = "") -> Side:
         title=f"{marker} slide of {name}", heading=f"{marker} heading", image=image, organisation=organisation
     )
     playlist = make_playlist(slides=[slide], title=f"{marker} playlist of {name}", organisation=organisation)
-    screen, _ = make_screen(playlist=playlist, name=f"{marker} screen of {name}", organisation=organisation)
+    layout = make_layout(
+        template="main_ticker", regions=[("ticker", playlist)], name=f"{marker} layout of {name}", organisation=organisation
+    )
+    screen, _ = make_screen(
+        playlist=playlist, layout=layout, name=f"{marker} screen of {name}", organisation=organisation
+    )
     screen.location.name = f"{marker} location of {name}"
     screen.location.save()
     PlayEvent.objects.create(
@@ -76,7 +82,7 @@ def make_side(name: str, marker: str = "") -> Side:
         last_seen_at=timezone.now(),
     )
     slide = Slide.objects.get(pk=slide.pk)
-    return Side(organisation, user, member, slide, playlist, screen, image, document, workflow_state, session)
+    return Side(organisation, user, member, slide, playlist, layout, screen, image, document, workflow_state, session)
 
 
 @pytest.fixture
@@ -90,8 +96,8 @@ def theirs():
 
 
 def admin_form(*, organisation, location, playlist) -> dict:
-    """One POST body that edits and publishes a slide or playlist, or edits and pairs a screen (code H7KQ3M),
-    or makes a user a superuser in every group: whichever form receives it."""
+    """One POST body that edits and publishes a slide or playlist, edits a layout, or edits and pairs a screen
+    (code H7KQ3M), or makes a user a superuser in every group: whichever form receives it."""
     return {
         **nested_form_data(
             {
@@ -101,6 +107,8 @@ def admin_form(*, organisation, location, playlist) -> dict:
                 "duration": 5,
                 "content": streamfield([("image_text", {"heading": "Hijacked", "text": rich_text("x"), "image": ""})]),
                 "items": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+                "region_playlists": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+                "template": "full",
             }
         ),
         "location": location.pk,

@@ -16,7 +16,7 @@ from wagtail.models import Collection, Page, Task, Workflow
 
 from organisations.models import Organisation, OrganisationLogEntry
 from playlists.models import Playlist, Slide
-from screens.models import Location, Screen
+from screens.models import Layout, Location, Screen
 from tests.conftest import migrated_baseline_restore
 from tests.factories import make_pairing_code
 from tests.organisations.conftest import MARKER, admin_form, make_side
@@ -44,7 +44,7 @@ CRASH_ON_MADE_UP_REQUESTS = {
     "wagtailadmin_choose_page_external_link",
     *(
         f"wagtailsnippetchoosers_{model}:create"
-        for model in ("playlists_slide", "playlists_playlist", "screens_screen", "screens_location")
+        for model in ("playlists_slide", "playlists_playlist", "screens_screen", "screens_location", "screens_layout")
     ),
 }
 
@@ -75,6 +75,7 @@ def theirs_by_model(theirs) -> dict:
         Organisation: theirs.organisation,
         Slide: theirs.slide,
         Playlist: theirs.playlist,
+        Layout: theirs.layout,
         Screen: theirs.screen,
         Location: theirs.location,
         Image: theirs.image,
@@ -171,6 +172,8 @@ def state(side) -> dict:
         "slide": Slide.objects.filter(pk=side.slide.pk).values().first(),
         "playlist": Playlist.objects.filter(pk=side.playlist.pk).values().first(),
         "playlist items": list(side.playlist.items.values_list("slide_id", flat=True)),
+        "layout": Layout.objects.filter(pk=side.layout.pk).values().first(),
+        "layout regions": list(side.layout.region_playlists.values_list("region", "playlist_id")),
         "screen": Screen.objects.filter(pk=side.screen.pk).values().first(),
         "location": Location.objects.filter(pk=side.location.pk).values().first(),
         "image": Image.objects.filter(pk=side.image.pk).values("title", "collection_id", "file").first(),

@@ -7,10 +7,10 @@ from django.core.management import call_command
 
 from organisations.models import Organisation
 from playlists.models import Playlist
-from screens.content_keys import playlist_key
+from screens.content_keys import layout_key, playlist_key
 from screens.manifest import manifest_for
-from screens.models import Location, Screen
-from tests.manifests import slides_of
+from screens.models import Layout, Location, Screen
+from tests.manifests import headings, slides_of
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +24,14 @@ def test_demo_content_gives_a_playlist_of_three_published_slides_and_a_login(cap
     assert len(slides_of(manifest_for(playlist_key(playlist.pk)).body)) == 3
     assert Location.objects.count() == 2
     assert Screen.objects.get(name="Main entrance").playlist == playlist
+
+
+def test_the_demo_screen_plays_its_playlist_above_a_news_ticker():
+    call_command("load_demo", stdout=io.StringIO())
+    screen = Screen.objects.get(name="Main entrance")
+    body = manifest_for(layout_key(screen.layout_id)).body
+    assert body["layout"]["key"] == "main_ticker"
+    assert len(headings(body, "main")) == 3 and headings(body, "ticker") == ["Queue", "Elections"]
 
 
 def printed_logins(output: str) -> dict[str, str]:
@@ -62,7 +70,8 @@ def test_loading_the_demo_twice_adds_nothing_and_resets_the_password(capsys):
     second = printed_logins(capsys.readouterr().out)
     assert first.keys() == second.keys() and all(first[user] != second[user] for user in first)
     assert get_user_model().objects.count() == len(first)
-    assert Playlist.objects.count() == 2 and Screen.objects.count() == 2 and Organisation.objects.count() == 2
+    assert Playlist.objects.count() == 3 and Screen.objects.count() == 2 and Organisation.objects.count() == 2
+    assert Layout.objects.count() == 1
 
 
 def test_the_screen_client_is_served_and_revalidated(client):
