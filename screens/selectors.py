@@ -31,8 +31,10 @@ def playlists_with_slide(*, slide_id: int) -> set[int]:
 
 
 def layouts_with_playlists(*, playlist_ids: set[int]) -> set[int]:
+    if not playlist_ids:
+        return set()
     rows = LayoutRegionPlaylist.objects.filter(playlist_id__in=playlist_ids)
-    return set(rows.values_list("layout_id", flat=True).distinct()) if playlist_ids else set()
+    return set(rows.values_list("layout_id", flat=True).distinct())
 
 
 def contents_with_playlists(*, playlist_ids: set[int]) -> set[str]:

@@ -65,3 +65,23 @@ def test_a_layout_shows_both_regions_and_a_ticker_publish_changes_only_the_ticke
     finally:
         admin.close()
         context.close()
+
+
+def test_the_admin_preview_of_a_layout_plays_every_region(browser, daphne):
+    from django.test import RequestFactory
+
+    sidebar = make_playlist(slides=[make_slide(heading="Opening hours")], title="Sidebar")
+    main = make_playlist(slides=[make_slide(heading="Welcome")], title="Main")
+    layout = make_layout(template="main_sidebar", regions=[("main", main), ("sidebar", sidebar)])
+    html = layout.serve_preview(RequestFactory().get("/"), layout.default_preview_mode).render().content.decode()
+
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    try:
+        page.goto(f"{daphne.url}/screen/css/screen.css")  # any page of the server: the preview's scripts load from it
+        page.set_content(html)
+        page.wait_for_selector(f"{heading_in('main')}:text-is('Welcome')", timeout=10000)
+        page.wait_for_selector(f"{heading_in('sidebar')}:text-is('Opening hours')", timeout=10000)
+        main_box, sidebar_box = box(page, "main"), box(page, "sidebar")
+        assert sidebar_box["x"] >= main_box["x"] + main_box["width"] - 1 and sidebar_box["width"] < main_box["width"]
+    finally:
+        page.close()

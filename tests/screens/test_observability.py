@@ -11,7 +11,8 @@ from django.urls import reverse
 from screens import protocol
 from screens.client_version import deployed_client_version
 from screens.models import PlayEvent, Screen
-from tests.factories import make_playlist, make_screen, make_slide
+from screens.services import play_events_record
+from tests.factories import make_layout, make_organisation, make_playlist, make_screen, make_slide
 from tests.screens.test_live import playing_screen
 
 STARTED = "2026-11-23T10:00:00+01:00"
@@ -166,3 +167,16 @@ def test_the_screen_form_shows_the_last_status_read_only(admin_client):
     Screen.objects.filter(pk=screen.pk).update(status={"resolution": "1080x1920", "errors": []}, client_version="0.2.0")
     html = admin_client.get(reverse("wagtailsnippets_screens_screen:edit", args=[screen.pk])).content.decode()
     assert "1080x1920" in html and "0.2.0" in html
+
+
+@pytest.mark.django_db
+def test_proof_of_play_names_the_slides_of_the_screens_layout_and_no_others():
+    owner, guest = make_organisation("Borgerservice"), make_organisation("Biblioteket")
+    in_layout, elsewhere = make_slide(organisation=owner), make_slide(organisation=owner)
+    make_playlist(slides=[elsewhere], title="Not on this screen", organisation=owner)
+    layout = make_layout(regions=[("ticker", make_playlist(slides=[in_layout], organisation=owner))], organisation=guest)
+    screen, _ = make_screen(layout=layout, organisation=guest)
+    played = protocol.parse_played({"type": "played", "events": [event("a", in_layout.pk), event("b", elsewhere.pk)]})
+    play_events_record(screen=screen, events=played)
+    rows = PlayEvent.objects.filter(screen=screen).order_by("event_id").values_list("event_id", "slide_id")
+    assert list(rows) == [("a", in_layout.pk), ("b", None)]
