@@ -95,10 +95,14 @@ def placed_manifest(
     template: LayoutTemplate, placements: list[tuple[str, Playlist]], built_at: float | None = None
 ) -> Manifest:
     """The manifest of playlists placed in regions, (region, playlist) in play order, with their published slides."""
-    slides = live_slides({playlist.pk for _, playlist in placements})
+    playlists = {playlist.pk: playlist for _, playlist in placements}
+    slides = live_slides(set(playlists))
+    payloads = {
+        pk: playlist_payload(playlist_id=pk, title=playlist.title, slides=slides[pk]) for pk, playlist in playlists.items()
+    }
     regions = defaultdict(list)
     for region, playlist in placements:
-        regions[region].append(playlist_payload(playlist_id=playlist.pk, title=playlist.title, slides=slides[playlist.pk]))
+        regions[region].append(payloads[playlist.pk])
     return build_manifest(template=template, regions=regions, built_at=built_at)
 
 
