@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.forms import OrganisationOwnedForm
 from playlists.models import Playlist
 
-from .layouts import layout_template
+from .layouts import TEMPLATES, layout_template
 from .selectors import pairing_code_waiting
 from .services import UNKNOWN_CODE, PairingError, layout_changed, screen_changed, screen_pair, screen_unpair
 
@@ -60,6 +60,16 @@ class ScreenForm(OrganisationOwnedForm):
 
 class LayoutForm(OrganisationOwnedForm):
     """Each playlist goes in a region of the chosen template, and must be one the organisation may show."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        regions = "; ".join(
+            f"{template.label}: {', '.join(str(region.label) for region in template.regions)}"
+            for template in TEMPLATES.values()
+        )
+        self.fields["template"].help_text = _("How the screen is divided. The regions of each: %(regions)s.") % {
+            "regions": regions
+        }
 
     def clean(self):
         cleaned_data = super().clean()

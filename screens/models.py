@@ -47,7 +47,6 @@ class Layout(ScreenPreviewMixin, index.Indexed, OrganisationOwned, ClusterableMo
         max_length=32,
         choices=template_choices,
         default=FULL,
-        help_text=_("How the screen is divided. Each region plays its own playlists."),
     )
 
     panels = [

@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=255, verbose_name='name')),
-                ('template', models.CharField(choices=screens.layouts.template_choices, default='full', help_text='How the screen is divided. Each region plays its own playlists.', max_length=32, verbose_name='template')),
+                ('template', models.CharField(choices=screens.layouts.template_choices, default='full', max_length=32, verbose_name='template')),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation', verbose_name='organisation')),
             ],
             options={

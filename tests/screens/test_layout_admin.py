@@ -38,6 +38,11 @@ def screen_admin(client, organisation):
     return client
 
 
+def test_the_layout_form_names_the_regions_of_each_template(screen_admin):
+    html = screen_admin.get(reverse("wagtailsnippets_screens_layout:add")).content.decode()
+    assert "Main and bottom ticker: Main, Ticker" in html and "Four quarters (2×2): Top left, Top right" in html
+
+
 def test_a_screen_admin_builds_a_layout_with_playlists_in_regions(screen_admin, organisation):
     news, events, ticker = (make_playlist(slides=[make_slide(heading=t)], title=t) for t in ("News", "Events", "Bus"))
     form = layout_form(
