@@ -21,7 +21,7 @@ Inputs
 
 Semantics
 - Several entries of one region active at once all play, in the region's entry order (a playlist
-  listed twice plays once, at its first place).
+  active through two entries plays once, at the first of them).
 - Campaigns queue: at each instant the campaign with the highest priority plays, ties going to
   the one that started first, then to the lower id. The others wait and play what remains of
   their own window once it is their turn; none is extended past its window.
