@@ -1,7 +1,11 @@
+from datetime import time
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -12,7 +16,10 @@ from wagtail.search import index
 
 from organisations.models import Organisation, OrganisationOwned, OrganisationOwnedQuerySet, OrganisationWorkflowMixin
 
+from .schedule_forms import schedule_panel
+from .schedule_rules import RuleError, rule_check, schedule_summary
 from .slide_types import SLIDE_BLOCKS
+from .timeline import Recurrence
 
 SCREEN_PREVIEW_SIZES = [
     {"name": "landscape", "icon": "desktop", "device_width": 1920, "label": _("Preview 16:9 (1920×1080)")},
@@ -103,6 +110,7 @@ class Playlist(ScreenContent, ClusterableModel):
         FieldPanel("organisation"),
         FieldPanel("title"),
         InlinePanel("items", label=_("Slides")),
+        schedule_panel(),
         FieldPanel("shared_with", widget=forms.CheckboxSelectMultiple),
         PublishingPanel(),
     ]
@@ -122,6 +130,12 @@ class Playlist(ScreenContent, ClusterableModel):
     def __str__(self):
         return self.title
 
+    def schedule_summary(self) -> str:
+        today = timezone.localdate()
+        return "; ".join(schedule.summary(today=today) for schedule in self.schedules.all()) or str(_("Always"))
+
+    schedule_summary.short_description = _("Plays")
+
 
 class PlaylistItem(Orderable):
     playlist = ParentalKey(Playlist, on_delete=models.CASCADE, related_name="items")
@@ -134,3 +148,43 @@ class PlaylistItem(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("playlist slide")
         verbose_name_plural = _("playlist slides")
+
+
+def rule_validate(rule: str) -> None:
+    try:
+        rule_check(rule)
+    except RuleError as error:
+        raise ValidationError(str(error)) from None
+
+
+class PlaylistSchedule(Orderable):
+    """When a playlist plays: a local time window on the days an RFC 5545 RRULE gives. Part of the
+    playlist (and its revisions), so a schedule changes on screens only when the playlist is published."""
+
+    playlist = ParentalKey(Playlist, on_delete=models.CASCADE, related_name="schedules")
+    rule = models.CharField(_("repeats"), max_length=255, validators=[rule_validate])
+    starts = models.TimeField(_("from"), default=time(8))
+    ends = models.TimeField(_("to"), default=time(16), help_text=_("00:00 is midnight at the end of the day."))
+    first_day = models.DateField(_("first day"), default=timezone.localdate)
+    last_day = models.DateField(_("last day"), null=True, blank=True, help_text=_("Empty: no end."))
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("schedule")
+        verbose_name_plural = _("schedules")
+
+    def __str__(self):
+        return self.summary()
+
+    def clean(self):
+        if self.starts is not None and self.ends is not None and self.ends <= self.starts and self.ends != time(0):
+            raise ValidationError(
+                {"ends": _("The end must be after the start. For a window past midnight, add a second schedule from 00:00.")}
+            )
+        if self.first_day and self.last_day and self.last_day < self.first_day:
+            raise ValidationError({"last_day": _("The last day cannot be before the first day.")})
+
+    def summary(self, *, today=None) -> str:
+        return schedule_summary(self.rule, self.starts, self.ends, self.first_day, self.last_day, today=today)
+
+    def recurrence(self) -> Recurrence:
+        return Recurrence(self.rule, self.starts, self.ends, self.first_day, self.last_day)

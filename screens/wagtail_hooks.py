@@ -74,8 +74,11 @@ class PlaylistViewSet(OrganisationOwnedViewSet):
     model = Playlist
     icon = "list-ul"
     menu_label = _("Playlists")
-    list_display = ["title"]
+    list_display = ["title", "schedule_summary"]
     search_fields = ["title"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("schedules")
 
 
 class InfoscreenViewSetGroup(SnippetViewSetGroup):

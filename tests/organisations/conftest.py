@@ -101,6 +101,7 @@ def admin_form(*, organisation, location, playlist) -> dict:
                 "duration": 5,
                 "content": streamfield([("image_text", {"heading": "Hijacked", "text": rich_text("x"), "image": ""})]),
                 "items": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+                "schedules": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
             }
         ),
         "location": location.pk,
