@@ -12,10 +12,17 @@ WEEKDAY_CHOICES = list(WEEKDAYS.items())
 ERROR_FIELDS = {WEEKLY: "weekdays", YEARLY: "month_day", CUSTOM: "custom_rule"}
 
 
+class RepeatSelect(forms.RadioSelect):
+    """The repeat's choices; its script hides the fields other repeats use."""
+
+    class Media:
+        js = ["playlists/js/schedule-form.js"]
+
+
 class ScheduleForm(WagtailAdminModelForm):
     """Edits a `PlaylistSchedule`: the repeat's fields in, its `rule` out."""
 
-    repeat = forms.ChoiceField(label=_("Repeats"), choices=list(KINDS.items()), initial=WEEKLY, widget=forms.RadioSelect)
+    repeat = forms.ChoiceField(label=_("Repeats"), choices=list(KINDS.items()), initial=WEEKLY, widget=RepeatSelect)
     weekdays = forms.TypedMultipleChoiceField(
         label=_("Weekdays"),
         choices=WEEKDAY_CHOICES,
@@ -23,25 +30,16 @@ class ScheduleForm(WagtailAdminModelForm):
         required=False,
         initial=[0, 1, 2, 3, 4],
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("For “On chosen weekdays”."),
     )
     ordinal = forms.TypedChoiceField(label=_("Which"), choices=list(ORDINALS.items()), coerce=int, initial=1)
-    ordinal_weekday = forms.TypedChoiceField(
-        label=_("Weekday of the month"),
-        choices=WEEKDAY_CHOICES,
-        coerce=int,
-        initial=5,
-        help_text=_("For “Monthly, on a weekday”."),
-    )
+    ordinal_weekday = forms.TypedChoiceField(label=_("Weekday of the month"), choices=WEEKDAY_CHOICES, coerce=int, initial=5)
     month_day = forms.IntegerField(label=_("Day"), min_value=1, max_value=31, initial=1, required=False)
-    month = forms.TypedChoiceField(
-        label=_("Month"), choices=list(MONTHS.items()), coerce=int, initial=1, help_text=_("For “Every year, on a date”.")
-    )
+    month = forms.TypedChoiceField(label=_("Month"), choices=list(MONTHS.items()), coerce=int, initial=1)
     custom_rule = forms.CharField(
         label=_("Rule"),
         required=False,
         max_length=255,
-        help_text=_("For a custom rule, e.g. FREQ=WEEKLY;INTERVAL=2;BYDAY=TU (every other Tuesday)."),
+        help_text=_("An RFC 5545 RRULE, e.g. FREQ=WEEKLY;INTERVAL=2;BYDAY=TU (every other Tuesday)."),
     )
 
     def __init__(self, *args, **kwargs):
