@@ -161,9 +161,9 @@ def at(timeline: Timeline, moment: datetime) -> Playing:
 
 def recurrence_spans(recurrence: Recurrence, zone: ZoneInfo, start: datetime, end: datetime) -> list[Span]:
     """The recurrence's windows that meet [start, end) (UTC instants), clipped to it, in order."""
-    rule = rrulestr(recurrence.rule, dtstart=datetime.combine(recurrence.first_day, recurrence.starts))
     # A window may begin the day before the horizon (it can run past midnight).
     first = max(start.astimezone(zone).date() - timedelta(days=1), recurrence.first_day)
+    rule = rrulestr(recurrence.rule, dtstart=datetime.combine(_anchor(recurrence, first), recurrence.starts))
     last = end.astimezone(zone).date()
     if recurrence.last_day:
         last = min(last, recurrence.last_day)
@@ -176,6 +176,17 @@ def recurrence_spans(recurrence: Recurrence, zone: ZoneInfo, start: datetime, en
         if span_start < end and span_end > start and span_start < span_end:
             spans.append((max(span_start, start), min(span_end, end)))
     return spans
+
+
+def _anchor(recurrence: Recurrence, first: date) -> date:
+    """A DTSTART up to `first` giving the same occurrences from `first` on: dateutil steps from DTSTART,
+    so a daily or weekly rule moves whole periods ahead rather than stepping through years of days."""
+    parts = dict(part.split("=", 1) for part in recurrence.rule.upper().split(";"))
+    days = {"DAILY": 1, "WEEKLY": 7}.get(parts["FREQ"])
+    if days is None or "COUNT" in parts:
+        return recurrence.first_day
+    period = days * int(parts.get("INTERVAL", 1))
+    return recurrence.first_day + timedelta(days=(first - recurrence.first_day).days // period * period)
 
 
 def _region_spans(entries: Sequence[Entry], zone: ZoneInfo, start: datetime, end: datetime) -> list:

@@ -176,3 +176,18 @@ def test_at_refuses_a_moment_outside_the_horizon_and_naive_times_are_refused():
         timeline_resolve(regions={}, now=datetime(2026, 6, 1), horizon=timedelta(days=1), zone=CPH)
     with pytest.raises(ValueError, match="horizon must be positive"):
         timeline_resolve(regions={}, now=cph(2026, 6, 1), horizon=timedelta(0), zone=CPH)
+
+
+@pytest.mark.parametrize(
+    ("rule", "first_day", "days"),
+    [
+        ("FREQ=WEEKLY", date(2023, 1, 4), ["2026-06-03", "2026-06-10"]),  # on the first day's weekday, Wednesday
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", date(2023, 1, 2), ["2026-06-01"]),
+        ("FREQ=DAILY;INTERVAL=3", date(2023, 1, 2), ["2026-06-03", "2026-06-06", "2026-06-09", "2026-06-12"]),
+        ("FREQ=DAILY;COUNT=3", date(2023, 1, 2), []),  # its three days were in 2023
+    ],
+)
+def test_a_schedule_begun_years_ago_keeps_its_rhythm(rule, first_day, days):
+    """Expected days as dateutil counts them from the first day (the timeline skips ahead whole periods)."""
+    timeline = resolve({"main": [Entry(1, (daily(time(8), time(9), rule, first_day=first_day),))]}, days=14)
+    assert [start[:10] for start, _, _ in playing(timeline)] == days

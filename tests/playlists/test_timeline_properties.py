@@ -14,7 +14,9 @@ CPH = ZoneInfo("Europe/Copenhagen")
 DST_DAYS = [date(2026, 3, 29), date(2026, 10, 25), date(2027, 3, 28), date(2027, 10, 31)]
 RULES = [
     "FREQ=DAILY",
-    "FREQ=DAILY;INTERVAL=2",
+    "FREQ=DAILY;INTERVAL=3",
+    "FREQ=WEEKLY",
+    "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SA",
     "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
     "FREQ=WEEKLY;BYDAY=SA,SU",
     "FREQ=MONTHLY;BYDAY=-1SU",
@@ -35,7 +37,7 @@ instants = st.one_of(
 
 @st.composite
 def recurrences(draw, near: datetime):
-    first_day = near.date() + timedelta(days=draw(st.integers(-10, 3)))
+    first_day = near.date() + timedelta(days=draw(st.one_of(st.integers(-10, 3), st.integers(-800, -10))))
     last_day = draw(st.none() | st.builds(lambda days: first_day + timedelta(days=days), st.integers(0, 10)))
     return Recurrence(draw(st.sampled_from(RULES)), draw(clock_times), draw(clock_times), first_day, last_day)
 
