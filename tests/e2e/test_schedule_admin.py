@@ -9,8 +9,19 @@ from django.contrib.auth.models import User
 from playlists.models import PlaylistSchedule
 from tests.e2e.admin_ui import ADMIN_PASSWORD, click_publish, log_in
 from tests.factories import make_playlist
+from tests.servers import DaphneServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def daphne(django_db_setup, django_db_blocker, server_logs):
+    """A daphne of its own: admin views cache content type ids in the server process, which the
+    database flush after this test would leave stale for later tests sharing the session's daphne."""
+    with django_db_blocker.unblock():
+        server = DaphneServer(log_dir=server_logs)
+    yield server
+    server.stop()
 
 
 def test_an_editor_adds_a_monthly_schedule_and_sees_it_summarised(browser, daphne, tmp_path):
@@ -39,3 +50,4 @@ def test_an_editor_adds_a_monthly_schedule_and_sees_it_summarised(browser, daphn
     assert list(PlaylistSchedule.objects.filter(playlist=playlist).values_list("rule", flat=True)) == ["FREQ=MONTHLY;BYDAY=1SA"]
     row = page.locator("tr", has_text="Flea market")
     assert "Saturday of the month 10:00–14:00" in row.inner_text()
+    page.close()
