@@ -21,6 +21,7 @@ import functools
 import http.server
 import io
 import json
+import sys
 import tempfile
 import threading
 import time
@@ -31,9 +32,11 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 from playwright.sync_api import sync_playwright
 
-from bench import heapsnapshot
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import heapsnapshot  # noqa: E402
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SLIDES = 5
 IMAGES = 6  # each edition uses five of them, so a publish swaps one image for another
