@@ -26,7 +26,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -226,7 +226,7 @@ def main() -> None:
             context.add_init_script(path=Path(__file__).with_name("fake_screen_server.js"))
             page = context.new_page()
             page.clock.install(time=START)
-            page.clock.pause_at(START)
+            page.clock.pause_at(START + timedelta(minutes=1))  # time runs between these two calls: stay ahead of it
             page.goto(f"http://127.0.0.1:{server.server_port}/screen/")
             cdp = context.new_cdp_session(page)
             cdp.send("Performance.enable")
