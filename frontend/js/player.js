@@ -65,7 +65,8 @@ export function createPlayer(root, {
         const loading = Promise.resolve()
           .then(() => loadImage(url))
           .then((image) => {
-            held.set(url, image);
+            // A load that ends after its slide stopped waiting (or a new manifest took over) is let go.
+            if (preloads.get(url) === loading) held.set(url, image);
             return null;
           }, () => `image failed to load (${url})`);
         preloads.set(url, loading);
