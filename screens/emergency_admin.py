@@ -39,9 +39,10 @@ def page(request, template: str, title, **context) -> TemplateResponse:
 
 @requires_start_permission
 def start(request):
-    """GET: the form. POST: the confirmation page; POST with `confirm`: start, then the status page."""
+    """GET: the form. POST: the confirmation page; POST with `confirm`: start, then the status page;
+    POST with `back`: the form again, as typed."""
     form = EmergencyForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "back" not in request.POST and form.is_valid():
         if "confirm" not in request.POST:
             form = EmergencyForm(request.POST.copy(), user=request.user)
             form.data["start_key"] = str(uuid.uuid4())

@@ -71,7 +71,6 @@ class ScreenGroupViewSet(OrganisationOwnedViewSet):
     icon = "group"
     menu_label = _("Screen groups")
     list_display = ["name"]
-    search_fields = ["name"]
     base_form_class = ScreenGroupForm
     panels = [
         FieldPanel("organisation"),
