@@ -82,6 +82,8 @@ def status_for_page(emergency) -> dict:
         screen["state"] = str(_("online") if screen["online"] else _("offline"))
     if status["missing_not_listed"]:
         status["not_listed"] = str(_("…and %(count)s more") % {"count": status["missing_not_listed"]})
+    elif not status["missing"]:
+        status["none_missing"] = str(_("None: every screen has shown it."))
     return status
 
 

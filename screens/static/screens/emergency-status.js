@@ -18,6 +18,7 @@
     summary.textContent = status.summary;
     var items = status.missing.map(function (s) { return item(s.name + " — " + s.location + " — " + s.state); });
     if (status.not_listed) items.push(item(status.not_listed));
+    if (status.none_missing) items.push(item(status.none_missing));
     missing.replaceChildren.apply(missing, items);
     // Ended elsewhere (another admin): the page shows who ended it and drops the End button.
     if (wasActive && !status.active) window.location.reload();
