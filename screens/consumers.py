@@ -162,7 +162,10 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if not self.ack_budget.take():
             raise protocol.RATE_LIMITED_SOFT
         # Repeated acks are fine (a message is sent again after every reconnect); they are stored once.
-        if not await in_thread_pool(emergency_ack_record)(emergency_id=emergency_id, screen_id=self.screen_id):
+        # This process knows the active messages and their screens: only other acks need the database to check.
+        known = hub().emergencies.targets(emergency_id, self.screen_id)
+        record = in_thread_pool(emergency_ack_record)
+        if not await record(emergency_id=emergency_id, screen_id=self.screen_id, known_targeted=known):
             raise protocol.UNKNOWN_EMERGENCY
 
     def require_screen(self):

@@ -109,9 +109,15 @@ def emergency_end(*, emergency: Emergency, user: AbstractBaseUser | None = None,
     return True
 
 
-def emergency_ack_record(*, emergency_id: int, screen_id: int, now: datetime | None = None) -> bool:
-    """Record that the screen rendered the message, once; False if the message was never sent to this screen."""
-    if not Emergency.screens.through.objects.filter(emergency_id=emergency_id, screen_id=screen_id).exists():
+def emergency_ack_record(
+    *, emergency_id: int, screen_id: int, known_targeted: bool = False, now: datetime | None = None
+) -> bool:
+    """Record that the screen rendered the message, once; False if the message was never sent to this screen.
+
+    Pass `known_targeted` when the caller knows the screen is targeted, to skip the query that checks it.
+    """
+    targeted = Emergency.screens.through.objects.filter(emergency_id=emergency_id, screen_id=screen_id)
+    if not (known_targeted or targeted.exists()):
         return False
     EmergencyAck.objects.bulk_create(
         [EmergencyAck(emergency_id=emergency_id, screen_id=screen_id, at=now or timezone.now())], ignore_conflicts=True

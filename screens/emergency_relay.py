@@ -43,6 +43,11 @@ class EmergencyRelay:
         self.complete = False  # `active` came from a successful read: only then is a message missing from it ended
         self.pushes = 0  # pushes handled: a re-read that overlapped one may be older than it, and is not applied
 
+    def targets(self, emergency_id: int, screen_id: int) -> bool:
+        """Whether an active message is for this screen, as far as this process knows."""
+        alert = self.active.get(emergency_id)
+        return alert is not None and screen_id in alert.screens
+
     async def load(self) -> None:
         """Read the active messages once, after subscribing and before handling pushes."""
         try:
@@ -88,11 +93,9 @@ class EmergencyRelay:
         """Bring a screen that (re)connects up to date: end what it shows that has ended, send what is active."""
         await self.loaded.wait()
         for emergency_id in shown:
-            alert = self.active.get(emergency_id)
-            if self.complete and (alert is None or consumer.screen_id not in alert.screens):
+            if self.complete and not self.targets(emergency_id, consumer.screen_id):
                 await consumer.send(text_data=protocol.emergency_end_frame(emergency_id))
         for emergency_id in sorted(self.active):
             # Checked again at each send: a message may end while an earlier send waits.
-            alert = self.active.get(emergency_id)
-            if alert is not None and consumer.screen_id in alert.screens:
-                await consumer.send(text_data=alert.frame)
+            if self.targets(emergency_id, consumer.screen_id):
+                await consumer.send(text_data=self.active[emergency_id].frame)
