@@ -63,7 +63,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     playlist_id: int | None = None  # ...this playlist
     edition: Edition | None = None  # the newest manifest of it sent or confirmed current
     version: str | None = None  # the manifest version the client has
-    emergencies_shown: list[int] = []  # the emergency messages the client said in hello it shows
+    emergencies_shown: tuple[int, ...] = ()  # the emergency messages the client said in hello it shows
     greeted = False
     welcomed = False
     offered_code = False
@@ -121,7 +121,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         self.greeted = True
         self.hello_deadline.cancel()
         token, self.version = protocol.parse_hello(message)
-        self.emergencies_shown = protocol.hello_emergencies(message)
+        self.emergencies_shown = tuple(protocol.hello_emergencies(message))
         if token is None:
             await self.offer_pairing_code()
             return

@@ -10,9 +10,7 @@ ALL, CHOSEN = "all", "chosen"
 class OwnerLabelled(forms.ModelMultipleChoiceField):
     """Choices named with their organisation, for users who work in several."""
 
-    def __init__(self, *args, several: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.several = several
+    several = False
 
     def label_from_instance(self, obj):
         return f"{obj} ({obj.organisation})" if self.several else str(obj)
