@@ -23,6 +23,7 @@ const SHELL = [
   "./js/backoff.js",
   "./js/commands.js",
   "./js/connection.js",
+  "./js/emergency.js",
   "./js/images.js",
   "./js/main.js",
   "./js/manifest.js",

@@ -109,8 +109,9 @@ class OrganisationLogEntry(BaseLogEntry):
     """The audit log of what organisations own: each organisation sees its own entries in the reports."""
 
     object_id = models.CharField(max_length=255, db_index=True)
+    # Empty for what belongs to no one organisation (an emergency message to all): only superusers read those.
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("organisation")
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("organisation")
     )
 
     objects = OrganisationLogEntryManager()

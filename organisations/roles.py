@@ -17,18 +17,20 @@ MEDIA = codenames("wagtailimages", ["image"], ["add", "change", "choose"]) + cod
 )
 CONTENT = codenames("playlists", ["slide", "playlist"], [*EDIT, "lock", "unlock"])
 PUBLISH = codenames("playlists", ["slide", "playlist"], ["publish"])
-SEE_SCREENS = codenames("screens", ["screen", "location"], ["view"])
+SEE_SCREENS = codenames("screens", ["screen", "location", "screengroup"], ["view"])
 SEE_PLAYLISTS = codenames("playlists", ["playlist"], ["view"])
-MANAGE_SCREENS = codenames("screens", ["screen", "location"], EDIT) + ["screens.pair_screen"]
+MANAGE_SCREENS = codenames("screens", ["screen", "location", "screengroup"], EDIT) + ["screens.pair_screen"]
+# Break glass: an emergency message over everything on the organisation's screens.
+EMERGENCY = ["screens.start_emergency", "screens.view_emergency"]
 MANAGE_USERS = codenames("auth", ["user"], ["add", "change", "view"])
 
 # Group name → permissions ("app_label.codename"). Groups keep these English names in the database, where
 # migrations and code find them; the admin shows them translated (organisations.users).
 ROLES = {
     gettext_noop("Editor"): ADMIN_ACCESS + CONTENT + MEDIA + SEE_SCREENS,
-    gettext_noop("Publisher"): ADMIN_ACCESS + CONTENT + PUBLISH + MEDIA + SEE_SCREENS,
+    gettext_noop("Publisher"): ADMIN_ACCESS + CONTENT + PUBLISH + MEDIA + SEE_SCREENS + EMERGENCY,
     gettext_noop("Screen admin"): ADMIN_ACCESS + MANAGE_SCREENS + SEE_PLAYLISTS,
-    gettext_noop("Organisation admin"): ADMIN_ACCESS + MANAGE_USERS,
+    gettext_noop("Organisation admin"): ADMIN_ACCESS + MANAGE_USERS + EMERGENCY,
 }
 
 

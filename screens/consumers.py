@@ -10,6 +10,7 @@ from django.conf import settings
 from . import protocol
 from .client_version import deployed_client_version
 from .db_threads import in_thread_pool
+from .emergencies import emergency_ack_record
 from .fanout import Edition, hub
 from .live import screen_group
 from .pairing import hash_token
@@ -62,6 +63,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     playlist_id: int | None = None  # ...this playlist
     edition: Edition | None = None  # the newest manifest of it sent or confirmed current
     version: str | None = None  # the manifest version the client has
+    emergencies_shown: tuple[int, ...] = ()  # the emergency messages the client said in hello it shows
     greeted = False
     welcomed = False
     offered_code = False
@@ -71,6 +73,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         # What one screen may write: a status every 5 s; proof of play in bursts of 60 batches after an outage.
         self.status_budget = TokenBucket(rate=0.2, burst=3)
         self.played_budget = TokenBucket(rate=0.5, burst=60)
+        self.ack_budget = TokenBucket(rate=1, burst=20)
         await self.accept()
         # A socket that never says hello holds resources for nothing.
         self.hello_deadline = asyncio.get_running_loop().call_later(
@@ -95,7 +98,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             message = protocol.parse_frame(text_data)
             if not self.greeted and message["type"] != "hello":
                 raise protocol.HELLO_REQUIRED
-            await getattr(self, f"on_{message['type']}")(message)
+            await getattr(self, f"on_{message['type'].replace('.', '_')}")(message)
         except protocol.ProtocolError as error:
             await self.reject(error)
         except Exception:
@@ -118,6 +121,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         self.greeted = True
         self.hello_deadline.cancel()
         token, self.version = protocol.parse_hello(message)
+        self.emergencies_shown = tuple(protocol.hello_emergencies(message))
         if token is None:
             await self.offer_pairing_code()
             return
@@ -151,6 +155,18 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if events:
             await in_thread_pool(record_played)(self.screen_id, self.token_hash, events)
         await self.send(text_data=protocol.encode({"type": "played.ack", "ids": protocol.played_ids(message)}))
+
+    async def on_emergency_ack(self, message: dict):
+        self.require_screen()
+        emergency_id = protocol.parse_emergency_ack(message)
+        if not self.ack_budget.take():
+            raise protocol.RATE_LIMITED_SOFT
+        # Repeated acks are fine (a message is sent again after every reconnect); they are stored once.
+        # This process knows the active messages and their screens: only other acks need the database to check.
+        known = hub().emergencies.targets(emergency_id, self.screen_id)
+        record = in_thread_pool(emergency_ack_record)
+        if not await record(emergency_id=emergency_id, screen_id=self.screen_id, known_targeted=known):
+            raise protocol.UNKNOWN_EMERGENCY
 
     def require_screen(self):
         if not self.screen_id:
@@ -191,7 +207,8 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if screen is None:
             await self.screen_unpaired({})
             return
-        if not self.welcomed:
+        greeting = not self.welcomed
+        if greeting:
             self.welcomed = True
             welcome = {"type": "welcome", "screen": screen_identity(screen), "client": deployed_client_version()}
             await self.send(text_data=protocol.encode(welcome))
@@ -200,6 +217,9 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             self.playlist_id, self.edition = screen.playlist_id, None
             await hub().join(self.playlist_id, self)
             self.joined = True
+        if greeting:
+            # Joined first: a message starting from here on reaches this socket through the hub.
+            await hub().emergencies.greet(self, self.emergencies_shown)
         await self.send_edition(await hub().edition(self.playlist_id))
 
     async def leave_content(self):

@@ -19,7 +19,7 @@ from organisations.roles import ROLES
 from organisations.services import organisation_approval_require, organisation_create, organisation_member_add
 from playlists.models import Playlist, PlaylistItem, Slide
 
-from .models import Location, Screen
+from .models import Location, Screen, ScreenGroup
 
 # Organisation → (location, address, playlist, screen, slides).
 DEMO_ORGANISATIONS = {
@@ -118,6 +118,15 @@ def demo_content_load() -> None:
         Organisation.objects.get(name=shared_with)
     )
     organisation_approval_require(organisation=Organisation.objects.get(name=REQUIRES_APPROVAL))
+    demo_screen_groups()
+
+
+def demo_screen_groups() -> None:
+    """A screen group per demo organisation, holding its screen: a target for emergency messages."""
+    for name, (_, _, _, screen_name, _) in DEMO_ORGANISATIONS.items():
+        organisation = Organisation.objects.get(name=name)
+        group, _ = ScreenGroup.objects.get_or_create(name="Ground floor", organisation=organisation)
+        group.screens.add(Screen.objects.get(name=screen_name, organisation=organisation))
 
 
 def login_reset(*, username: str, superuser: bool = False):

@@ -18,7 +18,8 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 
 from .db_threads import in_thread_pool
-from .live import content_group
+from .emergency_relay import EmergencyRelay
+from .live import EMERGENCY_GROUP, content_group
 from .manifest import manifest_for_playlist
 
 logger = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class Hub:
         self.channel: str | None = None
         self.lock = asyncio.Lock()
         self.tasks: list[asyncio.Task] = []
+        self.emergencies = EmergencyRelay(consumers=self.consumers)
 
     async def join(self, playlist_id: int | None, consumer) -> None:
         members = self.members.setdefault(playlist_id, set())
@@ -56,6 +58,9 @@ class Hub:
             async with self.lock:
                 if self.channel is None:
                     self.channel = await self.layer.new_channel()
+                    # Subscribe, then read: pushes arriving meanwhile wait in the channel until the read is in.
+                    await self.layer.group_add(EMERGENCY_GROUP, self.channel)
+                    await self.emergencies.load()
                     self.tasks = [asyncio.ensure_future(self.receive_forever()), asyncio.ensure_future(self.reconcile_forever())]
                 await self.layer.group_add(content_group(playlist_id), self.channel)
 
@@ -73,6 +78,10 @@ class Hub:
                 self.members.pop(playlist_id, None)
                 self.latest.pop(playlist_id, None)
                 await self.layer.group_discard(content_group(playlist_id), self.channel)
+
+    def consumers(self):
+        for members in list(self.members.values()):
+            yield from list(members)
 
     async def edition(self, playlist_id: int | None) -> Edition:
         """The newest manifest of a content this process is subscribed to; read once, then kept current by pushes."""
@@ -107,6 +116,9 @@ class Hub:
         while True:
             try:
                 event = await self.layer.receive(self.channel)
+                if event["type"].startswith("emergency."):
+                    await self.emergencies.receive(event)
+                    continue
                 playlist_id = event["playlist"]
                 if event["type"] == "screen.reload":
                     self.latest.pop(playlist_id, None)
@@ -130,6 +142,10 @@ class Hub:
                         await self.deliver(self.latest[playlist_id])
                 except Exception:
                     logger.exception("Reconciling playlist %s failed", playlist_id)
+            try:
+                await self.emergencies.reconcile()
+            except Exception:
+                logger.exception("Reconciling emergency messages failed")
 
 
 _hubs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub]" = weakref.WeakKeyDictionary()

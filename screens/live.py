@@ -16,6 +16,10 @@ from .manifest import manifests_by_playlist
 logger = logging.getLogger(__name__)
 
 
+# Joined once by each process's fan-out hub: emergency messages carry the ids of the screens they target.
+EMERGENCY_GROUP = "emergencies"
+
+
 def screen_group(screen_id: int) -> str:
     return f"screen.{screen_id}"
 

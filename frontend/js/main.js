@@ -11,6 +11,7 @@ import { createPlayedLog, createPlayedSender } from "./played.js";
 import { handleCommand, createIdentifyOverlay } from "./commands.js";
 import { createUpdater } from "./update.js";
 import { createOffline } from "./offline.js";
+import { createEmergencyOverlay } from "./emergency.js";
 
 function setState(state) {
   document.body.dataset.state = state;
@@ -27,12 +28,24 @@ function start() {
   const overlay = createIdentifyOverlay(document.body);
   const reload = () => globalThis.location.reload(); // pagehide records the slide on screen
   const updater = createUpdater({ current: CLIENT_VERSION, reload, isCycling: () => player.cycling });
+  let covered = false; // by an emergency message: what plays underneath is not proof of play
   const player = createPlayer(document.getElementById("player"), {
     onState: setState,
     onShow: (slide) => status.setSlide(slide ? slide.id : null),
-    onPlayed: (play) => played.record(play),
+    onPlayed(play) {
+      if (!covered) played.record(play);
+    },
     onError: (text) => status.error(text),
     atBoundary: () => updater.atBoundary(),
+  });
+  // Above everything, at once; the player plays on underneath, so ending it uncovers the slide on screen.
+  const emergency = createEmergencyOverlay(document.body, {
+    store,
+    onAck: (id) => send({ type: "emergency.ack", id }),
+    onCover(on) {
+      player.cutShort(); // the play so far ends here: visible before, covered after (or the reverse)
+      covered = on;
+    },
   });
   let screen = null;
 
@@ -79,11 +92,14 @@ function start() {
       command(message) {
         handleCommand(message, { reload, identify: (named) => overlay.show(named || screen) });
       },
+      emergency: (message) => emergency.show(message),
+      emergencyEnd: (id) => emergency.end(id),
       playedAck(ids) {
         playedSender.acked(ids);
       },
       unpaired() {
         played.clear(); // plays of the old pairing belong to no screen now
+        emergency.clear();
         offline.useMedia(null);
         waitForServer();
       },

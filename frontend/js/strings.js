@@ -6,11 +6,13 @@ export const catalogues = {
     pairingInstruction: "Enter this code in the admin to pair this screen.",
     connecting: "Connecting…",
     idle: "Nothing to show right now.",
+    emergency: "Important message",
   },
   da: {
     pairingInstruction: "Indtast koden i administrationen for at parre skærmen.",
     connecting: "Forbinder…",
     idle: "Intet at vise lige nu.",
+    emergency: "Vigtig meddelelse",
   },
 };
 

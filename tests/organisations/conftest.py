@@ -15,7 +15,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from organisations.roles import ROLES
 from organisations.services import organisation_approval_require
 from playlists.models import Playlist, Slide
-from screens.models import PlayEvent
+from screens.emergencies import Targets, emergency_start
+from screens.models import PlayEvent, ScreenGroup
 from tests.factories import make_image, make_organisation, make_playlist, make_screen, make_slide, make_user
 
 # Everything organisation B owns carries this in its name; it must never reach a user of organisation A.
@@ -34,6 +35,8 @@ class Side:
     document: object
     workflow_state: object
     session: EditingSession
+    group: ScreenGroup
+    emergency: object
 
     @property
     def location(self):
@@ -76,7 +79,14 @@ def make_side(name: str, marker: str = "") -> Side:
         last_seen_at=timezone.now(),
     )
     slide = Slide.objects.get(pk=slide.pk)
-    return Side(organisation, user, member, slide, playlist, screen, image, document, workflow_state, session)
+    group = ScreenGroup.objects.create(name=f"{marker} group of {name}", organisation=organisation)
+    group.screens.add(screen)
+    emergency = emergency_start(
+        targets=Targets(organisation, all_screens=True), heading=f"{marker} emergency of {name}", text="", user=user
+    )
+    return Side(
+        organisation, user, member, slide, playlist, screen, image, document, workflow_state, session, group, emergency
+    )
 
 
 @pytest.fixture

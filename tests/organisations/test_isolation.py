@@ -16,7 +16,7 @@ from wagtail.models import Collection, Page, Task, Workflow
 
 from organisations.models import Organisation, OrganisationLogEntry
 from playlists.models import Playlist, Slide
-from screens.models import Location, Screen
+from screens.models import Emergency, EmergencyAck, Location, Screen, ScreenGroup
 from tests.conftest import migrated_baseline_restore
 from tests.factories import make_pairing_code
 from tests.organisations.conftest import MARKER, admin_form, make_side
@@ -44,7 +44,7 @@ CRASH_ON_MADE_UP_REQUESTS = {
     "wagtailadmin_choose_page_external_link",
     *(
         f"wagtailsnippetchoosers_{model}:create"
-        for model in ("playlists_slide", "playlists_playlist", "screens_screen", "screens_location")
+        for model in ("playlists_slide", "playlists_playlist", "screens_screen", "screens_screengroup", "screens_location")
     ),
 }
 
@@ -66,6 +66,7 @@ NAMESPACE_MODELS = {
     "wagtailadmin_workflows:disable_task": Task,
     "wagtailadmin_editing_sessions": Slide,
     "wagtail_bulk_action": Slide,
+    "emergency": Emergency,
 }
 
 
@@ -77,6 +78,8 @@ def theirs_by_model(theirs) -> dict:
         Playlist: theirs.playlist,
         Screen: theirs.screen,
         Location: theirs.location,
+        ScreenGroup: theirs.group,
+        Emergency: theirs.emergency,
         Image: theirs.image,
         Document: theirs.document,
         User: theirs.member,
@@ -173,6 +176,11 @@ def state(side) -> dict:
         "playlist items": list(side.playlist.items.values_list("slide_id", flat=True)),
         "screen": Screen.objects.filter(pk=side.screen.pk).values().first(),
         "location": Location.objects.filter(pk=side.location.pk).values().first(),
+        "group": ScreenGroup.objects.filter(pk=side.group.pk).values().first(),
+        "group screens": sorted(side.group.screens.values_list("pk", flat=True)),
+        "emergency": Emergency.objects.filter(pk=side.emergency.pk).values().first(),
+        "emergencies": Emergency.objects.filter(organisation=side.organisation).count(),
+        "emergency acks": EmergencyAck.objects.filter(emergency=side.emergency).count(),
         "image": Image.objects.filter(pk=side.image.pk).values("title", "collection_id", "file").first(),
         "document": Document.objects.filter(pk=side.document.pk).values("title", "collection_id", "file").first(),
         "member": User.objects.filter(pk=side.member.pk).values().first(),

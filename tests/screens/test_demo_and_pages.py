@@ -8,7 +8,7 @@ from django.core.management import call_command
 from organisations.models import Organisation
 from playlists.models import Playlist
 from screens.manifest import manifest_for_playlist
-from screens.models import Location, Screen
+from screens.models import Location, Screen, ScreenGroup
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +51,12 @@ def test_demo_organisations_share_a_playlist_and_one_requires_approval():
     assert [o.name for o in lobby.shared_with.all()] == ["Biblioteket"]
     assert Organisation.objects.get(name="Biblioteket").approval_workflow is not None
     assert Organisation.objects.get(name="Borgerservice").approval_workflow is None
+
+
+def test_each_demo_organisation_has_a_screen_group_to_target_emergency_messages():
+    call_command("load_demo", stdout=io.StringIO())
+    groups = {group.organisation.name: [s.name for s in group.screens.all()] for group in ScreenGroup.objects.all()}
+    assert groups == {"Borgerservice": ["Main entrance"], "Biblioteket": ["Reading room"]}
 
 
 def test_loading_the_demo_twice_adds_nothing_and_resets_the_password(capsys):
