@@ -16,7 +16,15 @@ from organisations.roles import ROLES
 from organisations.services import organisation_approval_require
 from playlists.models import Playlist, Slide
 from screens.models import PlayEvent
-from tests.factories import make_image, make_organisation, make_playlist, make_screen, make_slide, make_user
+from tests.factories import (
+    make_image,
+    make_organisation,
+    make_playlist,
+    make_screen,
+    make_slide,
+    make_user,
+    make_video,
+)
 
 # Everything organisation B owns carries this in its name; it must never reach a user of organisation A.
 MARKER = "Zq7Secret"
@@ -32,6 +40,7 @@ class Side:
     screen: object
     image: object
     document: object
+    video: object
     workflow_state: object
     session: EditingSession
 
@@ -56,6 +65,7 @@ def make_side(name: str, marker: str = "") -> Side:
         file=ContentFile(b"text", name="notes.txt"),
         collection=organisation.collection,
     )
+    video = make_video(title=f"{marker} video of {name}", organisation=organisation)
     slide = make_slide(
         title=f"{marker} slide of {name}", heading=f"{marker} heading", image=image, organisation=organisation
     )
@@ -76,7 +86,7 @@ def make_side(name: str, marker: str = "") -> Side:
         last_seen_at=timezone.now(),
     )
     slide = Slide.objects.get(pk=slide.pk)
-    return Side(organisation, user, member, slide, playlist, screen, image, document, workflow_state, session)
+    return Side(organisation, user, member, slide, playlist, screen, image, document, video, workflow_state, session)
 
 
 @pytest.fixture
