@@ -33,10 +33,12 @@ class ImageTextBlock(SlideBlock):
         label=_("Text"), required=False, features=["bold", "italic", "ol", "ul", "link"]
     )
     image = ImageChooserBlock(label=_("Image"), required=False)
-    layout = blocks.ChoiceBlock(choices=LAYOUTS, default="full", label=_("Layout"))
+    # Not required: forms and content made before these fields existed leave them out, and get the defaults.
+    layout = blocks.ChoiceBlock(choices=LAYOUTS, default="full", required=False, label=_("Layout"))
     box_position = blocks.ChoiceBlock(
         choices=BOX_POSITIONS,
         default="bottom-left",
+        required=False,
         label=_("Text position"),
         help_text=_("Where the text box sits on the image, or in its half."),
     )
