@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createPlayer } from "../js/player.js";
 import { STALL_MS, CAP_SLACK_MS, videoCapMs } from "../js/video.js";
-import { FakeDocument, FakeTimers, flush, quietLog } from "./fakes.js";
+import { flush } from "./fakes.js";
+import { playerHarness } from "./player-harness.js";
 
 function still(id, duration = 5) {
   return { id, type: "image_text", title: `Slide ${id}`, duration, heading: `Heading ${id}`, text_html: "", image: null, media: [] };
@@ -13,37 +13,17 @@ function video(id, { duration = 10, sound = false, url = `/media/media/${id}.mp4
 }
 
 function setup({ missing = [] } = {}) {
-  const doc = new FakeDocument();
-  const root = doc.createElement("main");
-  const timers = new FakeTimers();
   const fetched = [];
-  const errors = [];
-  const plays = [];
-  const player = createPlayer(root, {
-    doc,
-    timers,
-    now: () => timers.now,
-    ready: () => null,
-    loadImage: () => Promise.resolve(),
+  const harness = playerHarness({
     loadVideo: (url) => {
-      fetched.push([timers.now, url]);
+      fetched.push([harness.timers.now, url]);
       return missing.includes(url) ? Promise.reject(new Error("HTTP 404")) : Promise.resolve();
     },
-    fadeMs: 0,
-    onError: (text) => errors.push(text),
-    onPlayed: (p) => plays.push(p),
-    log: quietLog,
   });
-  const shown = () => root.children.find((c) => c.getAttribute("data-state") === "current");
+  const shown = () => harness.current()[0];
   const shownId = () => shown() && shown().getAttribute("data-slide-id");
   const videoEl = () => shown().querySelector("video");
-  async function advance(ms, step = 100) {
-    for (let t = 0; t < ms; t += step) {
-      timers.tick(Math.min(step, ms - t));
-      await flush();
-    }
-  }
-  return { root, timers, player, fetched, errors, plays, shown, shownId, videoEl, advance };
+  return { ...harness, fetched, shown, shownId, videoEl };
 }
 
 test("a video slide plays muted to its end, then the next slide follows, whatever its duration says", async () => {
