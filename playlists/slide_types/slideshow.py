@@ -13,7 +13,8 @@ class SlideshowImageBlock(blocks.StructBlock):
 
 
 class SlideshowBlock(SlideBlock):
-    images = blocks.ListBlock(SlideshowImageBlock(), min_num=1, max_num=50, label=_("Images"))
+    # Each image is held decoded ahead of its turn: 20 keeps a Raspberry Pi well within its memory.
+    images = blocks.ListBlock(SlideshowImageBlock(), min_num=1, max_num=20, label=_("Images"))
     transition = blocks.ChoiceBlock(choices=TRANSITIONS, default="fade", label=_("Transition"))
 
     class Meta:
