@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "organisations.apps.UsersConfig",  # wagtail.users, with its admin scoped to organisations
     "wagtail.snippets",
     "wagtail.documents",
+    # Video for slides; scoped to organisations by organisations.permissions like images and documents.
+    "wagtailmedia",
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",

@@ -12,8 +12,11 @@ def codenames(app_label: str, models: list[str], actions: list[str]) -> list[str
 
 EDIT = ["add", "change", "delete", "view"]
 ADMIN_ACCESS = ["wagtailadmin.access_admin"]
-MEDIA = codenames("wagtailimages", ["image"], ["add", "change", "choose"]) + codenames(
-    "wagtaildocs", ["document"], ["add", "change", "choose"]
+MEDIA = (
+    codenames("wagtailimages", ["image"], ["add", "change", "choose"])
+    + codenames("wagtaildocs", ["document"], ["add", "change", "choose"])
+    # wagtailmedia has no "choose": its chooser offers what the user may change.
+    + codenames("wagtailmedia", ["media"], ["add", "change"])
 )
 CONTENT = codenames("playlists", ["slide", "playlist"], [*EDIT, "lock", "unlock"])
 PUBLISH = codenames("playlists", ["slide", "playlist"], ["publish"])

@@ -65,7 +65,7 @@ class Slide(ScreenContent):
         _("duration (seconds)"),
         default=10,
         validators=[MinValueValidator(1), MaxValueValidator(3600)],
-        help_text=_("How long the slide stays on screen."),
+        help_text=_("How long the slide stays on screen. A slideshow lasts as long as its images, a video until it ends."),
     )
     content = StreamField(SLIDE_BLOCKS, min_num=1, max_num=1, verbose_name=_("content"))
 

@@ -5,14 +5,17 @@ requires approval."""
 import io
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import File
 from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFont
 from wagtail.images.models import Image
 from wagtail.users.models import UserProfile
+from wagtailmedia.models import Media
 
 from organisations.models import Organisation
 from organisations.roles import ROLES
@@ -102,6 +105,69 @@ def demo_playlist(organisation: Organisation, title: str, slides: list) -> Playl
     return playlist
 
 
+# A 3 s H.264 clip made on a developer's machine by scripts/make_demo_video.py, so no demo needs ffmpeg.
+DEMO_VIDEO = Path(__file__).resolve().parent / "demo_media" / "countdown.mp4"
+MEDIA_PLAYLIST = ("Borgerservice", "Lobby")
+
+
+def demo_logo(organisation: Organisation) -> Image:
+    title = f"{organisation.name} logo"
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    picture = PILImage.new("RGB", (600, 200), (255, 255, 255))
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse([20, 20, 180, 180], fill=(20, 70, 120))
+    draw.text((200, 100), organisation.name, fill=(20, 70, 120), anchor="lm", font=ImageFont.load_default(size=56))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return Image.objects.create(
+        title=title, file=ImageFile(buffer, name="demo-logo.png"), collection=organisation.collection
+    )
+
+
+def demo_video(organisation: Organisation) -> Media:
+    existing = Media.objects.filter(title="Countdown").first()
+    if existing:
+        return existing
+    with DEMO_VIDEO.open("rb") as file:
+        return Media.objects.create(
+            title="Countdown", type="video", file=File(file, name="demo-countdown.mp4"), duration=3, width=640,
+            height=360, collection=organisation.collection,
+        )
+
+
+def demo_media_slides_add() -> None:
+    """A slide of each media type at the end of the Lobby playlist: half-size image and text with a logo,
+    a slideshow with slow zoom, and a video."""
+    organisation_name, playlist_title = MEDIA_PLAYLIST
+    organisation = Organisation.objects.get(name=organisation_name)
+    if Slide.objects.filter(organisation=organisation, title="Harbour views").exists():
+        return
+    views = [demo_image(f"View {n}", colour, organisation) for n, colour in enumerate([(30, 90, 140), (150, 90, 30)])]
+    contents = [
+        ("Opening hours", 10, "image_text", {
+            "heading": "Opening hours", "text": "<p>Monday to Friday 8–16, Thursday until 18.</p>",
+            "image": demo_image("Counter", (60, 60, 90), organisation), "layout": "image_left",
+            "box_position": "centre", "logo": demo_logo(organisation),
+        }),
+        ("Harbour views", 10, "slideshow", {
+            "images": [{"image": view, "duration": 4} for view in views], "transition": "zoom",
+        }),
+        ("Countdown", 10, "video", {"video": demo_video(organisation), "sound": False}),
+    ]
+    playlist = Playlist.objects.get(organisation=organisation, title=playlist_title)
+    after = playlist.items.count()
+    for order, (title, duration, block_type, value) in enumerate(contents, start=after):
+        slide = Slide(
+            title=title, organisation=organisation, duration=duration, live=False, content=[(block_type, value)]
+        )
+        slide.save()
+        publish(slide)
+        PlaylistItem.objects.create(playlist=playlist, slide=slide, sort_order=order)
+    publish(Playlist.objects.get(pk=playlist.pk))
+
+
 @transaction.atomic
 def demo_content_load() -> None:
     for name, (location_name, address, playlist_title, screen_name, slides) in DEMO_ORGANISATIONS.items():
@@ -117,6 +183,7 @@ def demo_content_load() -> None:
     Playlist.objects.get(organisation__name=owner, title=title).shared_with.add(
         Organisation.objects.get(name=shared_with)
     )
+    demo_media_slides_add()
     organisation_approval_require(organisation=Organisation.objects.get(name=REQUIRES_APPROVAL))
     demo_screen_groups()
 

@@ -3,14 +3,17 @@
 import io
 from datetime import timedelta
 from itertools import count
+from pathlib import Path
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images.models import Image
+from wagtailmedia.models import Media
 
 from organisations.models import Organisation
 from organisations.services import organisation_create, organisation_member_add
@@ -43,10 +46,25 @@ def make_image(*, width: int = 3000, height: int = 2000, title: str = "Photo", o
     return Image.objects.create(title=title, file=file, collection=collection)
 
 
-def make_slide(*, heading: str = "Hello", text: str = "<p>Some text</p>", image=None, publish: bool = True, **fields) -> Slide:
+# A real 3 s H.264 clip (640×360), the demo's (see scripts/make_demo_video.py).
+VIDEO_FILE = Path(__file__).resolve().parent.parent / "screens" / "demo_media" / "countdown.mp4"
+
+
+def make_video(*, title: str = "Clip", organisation=None, content: bytes | None = None, name: str = "clip.mp4") -> Media:
+    """A video in the organisation's collection: the demo clip, or `content` as the file."""
+    collection = (organisation or make_organisation()).collection
+    file = ContentFile(VIDEO_FILE.read_bytes() if content is None else content, name=name)
+    return Media.objects.create(title=title, file=file, type="video", collection=collection, duration=3)
+
+
+def make_slide(
+    *, heading: str = "Hello", text: str = "<p>Some text</p>", image=None, publish: bool = True, content=None, **fields
+) -> Slide:
+    """An image-and-text slide, or one with the given `content`, e.g. [("video", {"video": clip})]."""
     fields.setdefault("title", f"Slide {next(_numbers)}")
     fields.setdefault("organisation", make_organisation())
-    slide = Slide(live=False, content=[("image_text", {"heading": heading, "text": text, "image": image})], **fields)
+    content = content or [("image_text", {"heading": heading, "text": text, "image": image})]
+    slide = Slide(live=False, content=content, **fields)
     slide.save()
     if publish:
         slide.save_revision().publish()

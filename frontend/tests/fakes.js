@@ -101,6 +101,18 @@ class FakeElement {
     this.parentNode = null;
     this.innerHTMLWrites = [];
     this._text = "";
+    this.style = { properties: new Map(), setProperty(name, value) { this.properties.set(name, value); } };
+    this.listeners = new Map(); // event name -> Set of functions
+  }
+  addEventListener(name, fn) {
+    if (!this.listeners.has(name)) this.listeners.set(name, new Set());
+    this.listeners.get(name).add(fn);
+  }
+  removeEventListener(name, fn) {
+    if (this.listeners.has(name)) this.listeners.get(name).delete(fn);
+  }
+  dispatch(name) {
+    for (const fn of Array.from(this.listeners.get(name) || [])) fn({ type: name });
   }
   get id() {
     return this.getAttribute("id") || "";
@@ -158,12 +170,58 @@ class FakeElement {
   }
 }
 
+// A <video> whose playback a test scripts: progress(), end(), fail(code).
+class FakeVideo extends FakeElement {
+  constructor(doc) {
+    super(doc, "video");
+    this.muted = false;
+    this.currentTime = 0;
+    this.duration = NaN;
+    this.error = null;
+    this.readyState = 0;
+    this.plays = 0;
+    this.paused = true;
+    this.refuseSound = false; // play() with sound is refused, as by the autoplay policy
+  }
+  play() {
+    this.plays += 1;
+    if (this.refuseSound && !this.muted) {
+      const refusal = new Error("play() failed because the user didn't interact with the document first.");
+      refusal.name = "NotAllowedError";
+      return Promise.reject(refusal);
+    }
+    this.paused = false;
+    return Promise.resolve();
+  }
+  pause() {
+    this.paused = true;
+  }
+  load(seconds) {
+    this.duration = seconds;
+    this.readyState = 4;
+    this.dispatch("durationchange");
+    this.dispatch("loadeddata");
+  }
+  progress(seconds) {
+    this.currentTime += seconds;
+    this.dispatch("timeupdate");
+  }
+  end() {
+    this.paused = true;
+    this.dispatch("ended");
+  }
+  fail(code) {
+    this.error = { code };
+    this.dispatch("error");
+  }
+}
+
 export class FakeDocument {
   constructor() {
     this.mutations = [];
   }
   createElement(tagName) {
-    return new FakeElement(this, tagName);
+    return tagName === "video" ? new FakeVideo(this) : new FakeElement(this, tagName);
   }
 }
 

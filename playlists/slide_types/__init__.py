@@ -5,7 +5,11 @@ The block's name is the slide's `type` in the manifest and names the client rend
 """
 
 from .image_text import ImageTextBlock
+from .slideshow import SlideshowBlock
+from .video import VideoBlock
 
 SLIDE_BLOCKS = [
     ("image_text", ImageTextBlock()),
+    ("slideshow", SlideshowBlock()),
+    ("video", VideoBlock()),
 ]

@@ -17,7 +17,15 @@ from organisations.services import organisation_approval_require
 from playlists.models import Playlist, Slide
 from screens.emergencies import Targets, emergency_start
 from screens.models import PlayEvent, ScreenGroup
-from tests.factories import make_image, make_organisation, make_playlist, make_screen, make_slide, make_user
+from tests.factories import (
+    make_image,
+    make_organisation,
+    make_playlist,
+    make_screen,
+    make_slide,
+    make_user,
+    make_video,
+)
 
 # Everything organisation B owns carries this in its name; it must never reach a user of organisation A.
 MARKER = "Zq7Secret"
@@ -33,6 +41,7 @@ class Side:
     screen: object
     image: object
     document: object
+    video: object
     workflow_state: object
     session: EditingSession
     group: ScreenGroup
@@ -59,6 +68,7 @@ def make_side(name: str, marker: str = "") -> Side:
         file=ContentFile(b"text", name="notes.txt"),
         collection=organisation.collection,
     )
+    video = make_video(title=f"{marker} video of {name}", organisation=organisation)
     slide = make_slide(
         title=f"{marker} slide of {name}", heading=f"{marker} heading", image=image, organisation=organisation
     )
@@ -85,7 +95,19 @@ def make_side(name: str, marker: str = "") -> Side:
         targets=Targets(organisation, all_screens=True), heading=f"{marker} emergency of {name}", text="", user=user
     )
     return Side(
-        organisation, user, member, slide, playlist, screen, image, document, workflow_state, session, group, emergency
+        organisation,
+        user,
+        member,
+        slide,
+        playlist,
+        screen,
+        image,
+        document,
+        video,
+        workflow_state,
+        session,
+        group,
+        emergency,
     )
 
 

@@ -13,6 +13,7 @@ from wagtail.admin.models import EditingSession
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Task, Workflow
+from wagtailmedia.models import Media
 
 from organisations.models import Organisation, OrganisationLogEntry
 from playlists.models import Playlist, Slide
@@ -56,6 +57,8 @@ NAMESPACE_MODELS = {
     "wagtaildocs": Document,
     "wagtaildocs_chooser": Document,
     "wagtailadmin_api:documents": Document,
+    "wagtailmedia": Media,
+    "wagtailmedia_usage_scoped": Media,
     "wagtailadmin_api:pages": Page,
     "wagtailusers_users": User,
     "wagtailusers_groups": Group,
@@ -82,6 +85,7 @@ def theirs_by_model(theirs) -> dict:
         Emergency: theirs.emergency,
         Image: theirs.image,
         Document: theirs.document,
+        Media: theirs.video,
         User: theirs.member,
         Group: Group.objects.get(name="Editor"),
         Collection: theirs.organisation.collection,
@@ -97,6 +101,8 @@ PARAMETERS = {
     "image_id": lambda side, model, obj: side.image.pk,
     "document_id": lambda side, model, obj: side.document.pk,
     "doc_id": lambda side, model, obj: side.document.pk,
+    "media_id": lambda side, model, obj: side.video.pk,
+    "media_type": lambda side, model, obj: "video",
     "uploaded_file_id": lambda side, model, obj: 1,
     "filter_spec": lambda side, model, obj: "original",
     # Pages have no revisions here; any revision will do, none is organisation A's.
@@ -183,6 +189,7 @@ def state(side) -> dict:
         "emergency acks": EmergencyAck.objects.filter(emergency=side.emergency).count(),
         "image": Image.objects.filter(pk=side.image.pk).values("title", "collection_id", "file").first(),
         "document": Document.objects.filter(pk=side.document.pk).values("title", "collection_id", "file").first(),
+        "video": Media.objects.filter(pk=side.video.pk).values("title", "collection_id", "file").first(),
         "member": User.objects.filter(pk=side.member.pk).values().first(),
         "member groups": sorted(side.member.groups.values_list("pk", flat=True)),
         "members": sorted(side.organisation.members.values_list("pk", flat=True)),

@@ -13,13 +13,17 @@ from screens.models import Location, Screen, ScreenGroup
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_content_gives_a_playlist_of_three_published_slides_and_a_login(capsys):
+def test_demo_content_gives_a_playlist_of_published_slides_of_every_type_and_a_login(capsys):
     call_command("load_demo")
     printed = capsys.readouterr().out
     password = printed.split("password:")[1].split()[0]
     assert get_user_model().objects.get(username="admin").check_password(password)
     playlist = Playlist.objects.get(title="Lobby")
-    assert len(manifest_for_playlist(playlist.pk).body["slides"]) == 3
+    slides = manifest_for_playlist(playlist.pk).body["slides"]
+    assert [slide["type"] for slide in slides] == ["image_text"] * 4 + ["slideshow", "video"]
+    assert slides[3]["layout"] == "image_left" and slides[3]["logo"]["alt"] == "Borgerservice logo"
+    assert len(slides[4]["images"]) == 2 and slides[4]["transition"] == "zoom"
+    assert slides[5]["video"]["url"].endswith(".mp4") and slides[5]["duration"] == 3
     assert Location.objects.count() == 2
     assert Screen.objects.get(name="Main entrance").playlist == playlist
 

@@ -1,7 +1,7 @@
 import pytest
 
 from screens.manifest import build_manifest, manifest_for_playlist, manifests_by_playlist, preview_manifest
-from tests.factories import make_image, make_playlist, make_slide
+from tests.factories import make_playlist, make_slide
 
 pytestmark = pytest.mark.django_db
 
@@ -55,13 +55,6 @@ def test_rich_text_is_cleaned_and_plain_text_left_for_the_client_to_escape():
     assert payload["heading"] == "<b>Tom & Jerry</b>"  # plain text: escaped by the client
     assert "script" not in payload["text_html"] and "onclick" not in payload["text_html"]
     assert "Hi" in payload["text_html"]
-
-
-def test_images_go_to_screens_as_renditions_no_larger_than_1080p():
-    slide = make_slide(image=make_image(width=4000, height=3000))
-    image = build_manifest(playlist=None, slides=[slide]).body["slides"][0]["image"]
-    assert image["width"] <= 1920 and image["height"] <= 1080
-    assert image["url"].startswith("/media/images/") and "max-1920x1080" in image["url"]
 
 
 def test_screens_sharing_a_playlist_share_one_built_manifest():

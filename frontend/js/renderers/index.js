@@ -2,11 +2,15 @@
 // newer server, an older cached page) gets a neutral placeholder, not an error.
 
 import { renderImageText } from "./image_text.js";
+import { renderSlideshow } from "./slideshow.js";
+import { renderVideo } from "./video.js";
 import { textElement } from "./dom.js";
 import { strings } from "../strings.js";
 
 export const renderers = {
   image_text: renderImageText,
+  slideshow: renderSlideshow,
+  video: renderVideo,
 };
 
 function renderPlaceholder(slide, doc) {
