@@ -26,6 +26,15 @@ class Organisation(index.Indexed, models.Model):
         verbose_name=_("approval workflow"),
         help_text=_("Slides and playlists must pass this workflow before screens show them. Empty: no approval."),
     )
+    theme = models.ForeignKey(
+        "themes.Theme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("theme"),
+        help_text=_("For the organisation's screens, unless their location has a theme. Empty: the built-in theme."),
+    )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -36,6 +45,12 @@ class Organisation(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        from themes.models import theme_owner_check
+
+        super().clean()
+        theme_owner_check(theme=self.theme, organisation_id=self.pk)
 
 
 class OrganisationOwnedQuerySet(models.QuerySet):

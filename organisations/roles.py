@@ -21,13 +21,16 @@ SEE_SCREENS = codenames("screens", ["screen", "location"], ["view"])
 SEE_PLAYLISTS = codenames("playlists", ["playlist"], ["view"])
 MANAGE_SCREENS = codenames("screens", ["screen", "location"], EDIT) + ["screens.pair_screen"]
 MANAGE_USERS = codenames("auth", ["user"], ["add", "change", "view"])
+# A theme change reaches screens at once, without approval: publishers make themes, the others choose them.
+CHOOSE_THEMES = codenames("themes", ["theme"], ["view"])
+MANAGE_THEMES = codenames("themes", ["theme"], EDIT)
 
 # Group name → permissions ("app_label.codename"). Groups keep these English names in the database, where
 # migrations and code find them; the admin shows them translated (organisations.users).
 ROLES = {
-    gettext_noop("Editor"): ADMIN_ACCESS + CONTENT + MEDIA + SEE_SCREENS,
-    gettext_noop("Publisher"): ADMIN_ACCESS + CONTENT + PUBLISH + MEDIA + SEE_SCREENS,
-    gettext_noop("Screen admin"): ADMIN_ACCESS + MANAGE_SCREENS + SEE_PLAYLISTS,
+    gettext_noop("Editor"): ADMIN_ACCESS + CONTENT + MEDIA + SEE_SCREENS + CHOOSE_THEMES,
+    gettext_noop("Publisher"): ADMIN_ACCESS + CONTENT + PUBLISH + MEDIA + SEE_SCREENS + MANAGE_THEMES,
+    gettext_noop("Screen admin"): ADMIN_ACCESS + MANAGE_SCREENS + SEE_PLAYLISTS + CHOOSE_THEMES,
     gettext_noop("Organisation admin"): ADMIN_ACCESS + MANAGE_USERS,
 }
 

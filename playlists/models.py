@@ -12,6 +12,8 @@ from wagtail.search import index
 
 from organisations.models import Organisation, OrganisationOwned, OrganisationOwnedQuerySet, OrganisationWorkflowMixin
 
+from themes.models import theme_owner_check
+
 from .slide_types import SLIDE_BLOCKS
 
 SCREEN_PREVIEW_SIZES = [
@@ -61,12 +63,22 @@ class Slide(ScreenContent):
         help_text=_("How long the slide stays on screen."),
     )
     content = StreamField(SLIDE_BLOCKS, min_num=1, max_num=1, verbose_name=_("content"))
+    theme = models.ForeignKey(
+        "themes.Theme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("theme"),
+        help_text=_("Empty: the theme of the screen showing the slide (its location's or organisation's)."),
+    )
 
     panels = [
         FieldPanel("organisation"),
         FieldPanel("title"),
         FieldPanel("duration"),
         FieldPanel("content"),
+        FieldPanel("theme"),
         PublishingPanel(),
     ]
     search_fields = [*OrganisationOwned.search_fields, index.SearchField("title"), index.AutocompleteField("title")]
@@ -78,6 +90,10 @@ class Slide(ScreenContent):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        theme_owner_check(theme=self.theme, organisation_id=self.organisation_id)
 
 
 class PlaylistQuerySet(OrganisationOwnedQuerySet):

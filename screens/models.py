@@ -7,12 +7,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from organisations.models import OrganisationOwned
+from themes.models import theme_owner_check
 
 
 class Location(index.Indexed, OrganisationOwned):
     name = models.CharField(_("name"), max_length=255)
     address = models.CharField(
         _("address or building"), max_length=255, blank=True, help_text=_("For example “Town hall — main entrance”.")
+    )
+    theme = models.ForeignKey(
+        "themes.Theme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("theme"),
+        help_text=_("For the screens here. Empty: the organisation's theme."),
     )
 
     search_fields = [
@@ -29,6 +39,10 @@ class Location(index.Indexed, OrganisationOwned):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        theme_owner_check(theme=self.theme, organisation_id=self.organisation_id)
 
 
 class Screen(index.Indexed, OrganisationOwned):

@@ -9,11 +9,15 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from organisations.viewsets import OrganisationOwnedViewSet
 from playlists.models import Playlist, Slide
+from playlists.publishing_status import with_scheduled_at
+from themes.viewsets import ThemeViewSet
 
 from .forms import ScreenForm
 from .models import Location, Screen
 from . import proof_of_play
 from .commands import command_url, screen_command_view
+from .listing import playlist_usage, slide_usage, status_column, usage_column
+from .selectors import playlists_with_usage, slides_with_usage
 from .services import SCREEN_COMMANDED, SCREEN_COMMANDS, SCREEN_PAIRED, SCREEN_UNPAIRED
 
 PAIR_PERMISSION = "screens.pair_screen"
@@ -59,27 +63,33 @@ class LocationViewSet(OrganisationOwnedViewSet):
     icon = "site"
     menu_label = _("Locations")
     list_display = ["name", "address"]
-    panels = [FieldPanel("organisation"), FieldPanel("name"), FieldPanel("address")]
+    panels = [FieldPanel("organisation"), FieldPanel("name"), FieldPanel("address"), FieldPanel("theme")]
 
 
 class SlideViewSet(OrganisationOwnedViewSet):
     model = Slide
     icon = "image"
     menu_label = _("Slides")
-    list_display = ["title", "duration"]
+    list_display = ["title", "duration", status_column(), usage_column(slide_usage)]
     search_fields = ["title"]
+
+    def get_queryset(self, request):
+        return slides_with_usage(with_scheduled_at(super().get_queryset(request)))
 
 
 class PlaylistViewSet(OrganisationOwnedViewSet):
     model = Playlist
     icon = "list-ul"
     menu_label = _("Playlists")
-    list_display = ["title"]
+    list_display = ["title", status_column(), usage_column(playlist_usage)]
     search_fields = ["title"]
+
+    def get_queryset(self, request):
+        return playlists_with_usage(with_scheduled_at(super().get_queryset(request)))
 
 
 class InfoscreenViewSetGroup(SnippetViewSetGroup):
-    items = (SlideViewSet, PlaylistViewSet, ScreenViewSet, LocationViewSet)
+    items = (SlideViewSet, PlaylistViewSet, ScreenViewSet, LocationViewSet, ThemeViewSet)
     menu_icon = "desktop"
     menu_label = _("Infoscreen")
     menu_name = "infoscreen"

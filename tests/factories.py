@@ -17,6 +17,7 @@ from organisations.services import organisation_create, organisation_member_add
 from playlists.models import Playlist, PlaylistItem, Slide
 from screens.models import Location, PairingCode, Screen
 from screens.pairing import hash_token, new_token
+from themes.models import Theme
 
 _numbers = count(1)
 
@@ -43,6 +44,11 @@ def make_image(*, width: int = 3000, height: int = 2000, title: str = "Photo", o
     return Image.objects.create(title=title, file=file, collection=collection)
 
 
+def make_theme(*, name: str = "Town colours", organisation=None, **fields) -> Theme:
+    fields = {"background": "#0b3d91", "text": "#ffffff", "accent": "#ffcc00", **fields}
+    return Theme.objects.create(name=name, organisation=organisation or make_organisation(), **fields)
+
+
 def make_slide(*, heading: str = "Hello", text: str = "<p>Some text</p>", image=None, publish: bool = True, **fields) -> Slide:
     fields.setdefault("title", f"Slide {next(_numbers)}")
     fields.setdefault("organisation", make_organisation())
@@ -67,11 +73,12 @@ def make_playlist(*, slides=(), publish: bool = True, title: str = "Lobby", orga
 
 
 def make_screen(
-    *, playlist=None, paired: bool = True, name: str = "Lobby left", organisation=None
+    *, playlist=None, paired: bool = True, name: str = "Lobby left", organisation=None, location=None
 ) -> tuple[Screen, str | None]:
     """A screen and, if paired, its token."""
     organisation = organisation or make_organisation()
-    location, _ = Location.objects.get_or_create(name=f"Town hall ({organisation})", organisation=organisation)
+    if location is None:
+        location, _ = Location.objects.get_or_create(name=f"Town hall ({organisation})", organisation=organisation)
     token = new_token() if paired else None
     screen = Screen.objects.create(
         name=name,
