@@ -33,6 +33,7 @@ const SHELL = [
   "./js/status.js",
   "./js/store.js",
   "./js/strings.js",
+  "./js/theme.js",
   "./js/update.js",
   "./js/watchdog.js",
   "./js/renderers/dom.js",

@@ -20,22 +20,42 @@ SCREEN_PREVIEW_SIZES = [
     {"name": "landscape", "icon": "desktop", "device_width": 1920, "label": _("Preview 16:9 (1920×1080)")},
     {"name": "portrait", "icon": "mobile-alt", "device_width": 1080, "label": _("Preview 9:16 (1080×1920)")},
 ]
+# Preview mode → the screen it stands for, (width, height). The preview draws a screen of exactly this
+# size and scales it to fit, as the screen CSS sizes everything by the viewport.
+SCREEN_PREVIEW_MODES = {
+    "landscape": ((1920, 1080), _("Landscape screen 16:9 (1920×1080)")),
+    "portrait": ((1080, 1920), _("Portrait screen 9:16 (1080×1920)")),
+}
 
 
 class ScreenPreviewMixin(PreviewableMixin):
-    """Previews through the screen client's own renderer, fed by the screens' manifest builder."""
+    """Previews through the screen client's own renderer, fed by the screens' manifest builder, in the theme
+    the content would get: a slide's own, else its organisation's."""
 
     @property
     def preview_sizes(self):
         return SCREEN_PREVIEW_SIZES
+
+    @property
+    def preview_modes(self):
+        return [(name, label) for name, (_size, label) in SCREEN_PREVIEW_MODES.items()]
 
     def get_preview_template(self, request, mode_name):
         return "playlists/preview.html"
 
     def get_preview_context(self, request, mode_name):
         from screens.manifest import preview_manifest
+        from themes.payload import theme_payload
 
-        return {**super().get_preview_context(request, mode_name), "manifest": preview_manifest(self)}
+        (width, height), _label = SCREEN_PREVIEW_MODES.get(mode_name, SCREEN_PREVIEW_MODES["landscape"])
+        organisation = self.organisation if self.organisation_id else None
+        return {
+            **super().get_preview_context(request, mode_name),
+            "manifest": preview_manifest(self),
+            "theme": theme_payload(organisation.theme if organisation else None),
+            "screen_width": width,
+            "screen_height": height,
+        }
 
 
 class ScreenContent(

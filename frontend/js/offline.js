@@ -8,10 +8,11 @@ import { manifestMediaUrls } from "./manifest.js";
 export const SERVICE_WORKER = "service-worker";
 export const LOCAL_STORAGE = "local-storage";
 
-// The absolute URLs of the media a manifest references: what the worker keeps.
-export function mediaUrls(manifest, base) {
+// The absolute URLs of the media a manifest references, and any others the screen needs (its theme's
+// logo): what the worker keeps.
+export function mediaUrls(manifest, base, extra = []) {
   const urls = [];
-  for (const url of manifestMediaUrls(manifest)) {
+  for (const url of manifestMediaUrls(manifest).concat(extra)) {
     try {
       const absolute = new URL(url, base).href;
       if (!urls.includes(absolute)) urls.push(absolute);
@@ -39,10 +40,10 @@ export function createOffline({ env = globalThis, onChange = () => {}, onError =
         onError(`service worker: ${err && err.message ? err.message : err}`);
       });
     },
-    // Tells the worker which media the playing manifest needs; it drops the rest.
-    useMedia(manifest) {
+    // Tells the worker which media the playing manifest (and `extra`) need; it drops the rest.
+    useMedia(manifest, extra = []) {
       if (!supported) return;
-      const urls = mediaUrls(manifest, env.location.href);
+      const urls = mediaUrls(manifest, env.location.href, extra);
       container.ready
         .then((registration) => registration.active && registration.active.postMessage({ type: "media", urls }))
         .catch((err) => log.warn("cannot reach the service worker", err));

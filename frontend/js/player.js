@@ -7,6 +7,7 @@
 import { playableSlides, slideDurationMs, slideImageUrls } from "./manifest.js";
 import { renderSlide, renderIdle } from "./renderers/index.js";
 import { imagesReady, decodeImage, waitAtMost, IMAGE_WAIT_MS } from "./images.js";
+import { applyTheme } from "./theme.js";
 
 export const FADE_MS = 600;
 
@@ -51,6 +52,7 @@ export function createPlayer(root, {
     el.className = "slide";
     el.setAttribute("data-slide-id", String(slide.id));
     el.setAttribute("data-slide-type", String(slide.type));
+    if (slide.theme) applyTheme(el, slide.theme); // else the screen's theme, from the root, applies
     try {
       el.appendChild(render(slide, doc));
     } catch (err) {

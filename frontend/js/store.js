@@ -6,6 +6,7 @@ import { isManifest } from "./manifest.js";
 
 export const TOKEN_KEY = "infoscreen.token";
 export const MANIFEST_KEY = "infoscreen.manifest";
+export const THEME_KEY = "infoscreen.theme";
 
 function defaultStorage() {
   try {
@@ -67,6 +68,17 @@ export function createStore(storage = defaultStorage(), log = console) {
     },
     clearManifest() {
       write(MANIFEST_KEY, null);
+    },
+    // The screen's theme (from welcome or theme), so an offline boot shows it too.
+    getTheme() {
+      try {
+        return JSON.parse(read(THEME_KEY) || "null");
+      } catch (err) {
+        return null;
+      }
+    },
+    setTheme(theme) {
+      write(THEME_KEY, theme ? JSON.stringify(theme) : null);
     },
   };
 }
