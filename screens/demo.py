@@ -1,5 +1,5 @@
-"""Demo content for a first look: two organisations, each with a location, a playlist, a screen ready to pair
-and a user per role (working in Danish); Borgerservice shares its playlist with Biblioteket, and Biblioteket
+"""Demo content for a first look: two organisations, each with a location, a playlist, a screen ready to pair,
+a theme and a user per role (working in Danish); Borgerservice shares its playlist with Biblioteket, and Biblioteket
 requires approval."""
 
 import io
@@ -18,6 +18,8 @@ from organisations.models import Organisation
 from organisations.roles import ROLES
 from organisations.services import organisation_approval_require, organisation_create, organisation_member_add
 from playlists.models import Playlist, PlaylistItem, Slide
+
+from themes.models import Theme
 
 from .models import Location, Screen
 
@@ -118,6 +120,40 @@ def demo_content_load() -> None:
         Organisation.objects.get(name=shared_with)
     )
     organisation_approval_require(organisation=Organisation.objects.get(name=REQUIRES_APPROVAL))
+    demo_themes_load()
+
+
+# Organisation → (theme name, background, text, accent, font, logo colour). Both pass the WCAG AA contrast rule.
+DEMO_THEMES = {
+    "Borgerservice": ("Town hall blue", "#0b3d91", "#ffffff", "#ffcc00", "system", (255, 204, 0)),
+    "Biblioteket": ("Library green", "#f4f1e8", "#1e3a2b", "#2e7d4f", "serif", (46, 125, 79)),
+}
+
+
+def demo_logo(title: str, colour: tuple[int, int, int], organisation: Organisation) -> Image:
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    picture = PILImage.new("RGBA", (480, 240), (0, 0, 0, 0))
+    ImageDraw.Draw(picture).ellipse([150, 10, 370, 230], fill=(*colour, 255))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return Image.objects.create(
+        title=title, file=ImageFile(buffer, name=f"demo-{title.lower().replace(' ', '-')}.png"), collection=organisation.collection
+    )
+
+
+def demo_themes_load() -> None:
+    """A theme per demo organisation, its own unless it already has one."""
+    for name, (theme_name, background, text, accent, font, logo_colour) in DEMO_THEMES.items():
+        organisation = Organisation.objects.get(name=name)
+        if organisation.theme_id:
+            continue
+        logo = demo_logo(f"{theme_name} logo", logo_colour, organisation)
+        organisation.theme = Theme.objects.create(
+            name=theme_name, organisation=organisation, background=background, text=text, accent=accent, font=font, logo=logo
+        )
+        organisation.save()
 
 
 def login_reset(*, username: str, superuser: bool = False):
