@@ -11,7 +11,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Previewabl
 from wagtail.search import index
 
 from organisations.models import Organisation, OrganisationOwned, OrganisationOwnedQuerySet, OrganisationWorkflowMixin
-
+from themes.fields import theme_choice
 from themes.models import theme_owner_check
 
 from .slide_types import SLIDE_BLOCKS
@@ -83,15 +83,7 @@ class Slide(ScreenContent):
         help_text=_("How long the slide stays on screen."),
     )
     content = StreamField(SLIDE_BLOCKS, min_num=1, max_num=1, verbose_name=_("content"))
-    theme = models.ForeignKey(
-        "themes.Theme",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("theme"),
-        help_text=_("Empty: the theme of the screen showing the slide (its location's or organisation's)."),
-    )
+    theme = theme_choice(_("Empty: the theme of the screen showing the slide (its location's or organisation's)."))
 
     panels = [
         FieldPanel("organisation"),

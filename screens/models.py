@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from organisations.models import OrganisationOwned
+from themes.fields import theme_choice
 from themes.models import theme_owner_check
 
 
@@ -15,15 +16,7 @@ class Location(index.Indexed, OrganisationOwned):
     address = models.CharField(
         _("address or building"), max_length=255, blank=True, help_text=_("For example “Town hall — main entrance”.")
     )
-    theme = models.ForeignKey(
-        "themes.Theme",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("theme"),
-        help_text=_("For the screens here. Empty: the organisation's theme."),
-    )
+    theme = theme_choice(_("For the screens here. Empty: the organisation's theme."))
 
     search_fields = [
         *OrganisationOwned.search_fields,

@@ -1,39 +1,16 @@
 from math import floor
 
-from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from organisations.models import OrganisationOwned
 
-from .colours import HEX_COLOUR, MINIMUM_CONTRAST, contrast_ratio, is_readable
+from .colours import MINIMUM_CONTRAST, contrast_ratio, is_readable
+from .fields import ColourField
 from .fonts import FONT_CHOICES, SYSTEM
-
-hex_colour = RegexValidator(
-    HEX_COLOUR, _("Enter a colour as # followed by six hexadecimal digits, for example #1a4f8b.")
-)
-
-
-class ColourField(models.CharField):
-    """A "#rrggbb" colour, edited with the browser's colour picker."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 7)
-        super().__init__(*args, **kwargs)
-
-    @cached_property
-    def validators(self):
-        # The format says all there is to say, length included: one clear message instead of two.
-        return [hex_colour]
-
-    def formfield(self, **kwargs):
-        return super().formfield(**{"widget": forms.TextInput(attrs={"type": "color"}), "max_length": None, **kwargs})
-
 
 class Theme(index.Indexed, OrganisationOwned):
     """Colours, font and logo for screens: an organisation's or a location's, or one slide's own."""

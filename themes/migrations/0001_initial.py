@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import modelsearch.index
-import themes.models
+import themes.fields
 from django.db import migrations, models
 
 
@@ -21,9 +21,9 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('background', themes.models.ColourField(default='#000000', max_length=7, verbose_name='background colour')),
-                ('text', themes.models.ColourField(default='#ffffff', help_text='Must stand out from the background: a contrast of at least 4.5:1 (WCAG AA).', max_length=7, verbose_name='text colour')),
-                ('accent', themes.models.ColourField(default='#ffcc00', help_text='For details such as the bar beside text.', max_length=7, verbose_name='accent colour')),
+                ('background', themes.fields.ColourField(default='#000000', max_length=7, verbose_name='background colour')),
+                ('text', themes.fields.ColourField(default='#ffffff', help_text='Must stand out from the background: a contrast of at least 4.5:1 (WCAG AA).', max_length=7, verbose_name='text colour')),
+                ('accent', themes.fields.ColourField(default='#ffcc00', help_text='For details such as the bar beside text.', max_length=7, verbose_name='accent colour')),
                 ('font', models.CharField(choices=[('system', 'System sans-serif'), ('sans', 'DejaVu Sans (clear sans-serif)'), ('serif', 'DejaVu Serif (serif)'), ('condensed', 'DejaVu Sans Condensed (narrow, for longer text)')], default='system', max_length=20, verbose_name='font')),
                 ('logo', models.ForeignKey(blank=True, help_text='Shown in a corner of every slide. A PNG with a transparent background works best.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='logo')),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation', verbose_name='organisation')),
