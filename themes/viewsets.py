@@ -10,4 +10,3 @@ class ThemeViewSet(OrganisationOwnedViewSet):
     icon = "pick"
     menu_label = _("Themes")
     list_display = ["name", "font"]
-    search_fields = ["name"]

@@ -16,7 +16,7 @@ from organisations.roles import ROLES
 from organisations.services import organisation_approval_require
 from playlists.models import Playlist, Slide
 from screens.models import PlayEvent
-from tests.factories import make_image, make_organisation, make_playlist, make_screen, make_slide, make_user
+from tests.factories import make_image, make_organisation, make_playlist, make_screen, make_slide, make_theme, make_user
 
 # Everything organisation B owns carries this in its name; it must never reach a user of organisation A.
 MARKER = "Zq7Secret"
@@ -34,6 +34,7 @@ class Side:
     document: object
     workflow_state: object
     session: EditingSession
+    theme: object
 
     @property
     def location(self):
@@ -76,7 +77,8 @@ def make_side(name: str, marker: str = "") -> Side:
         last_seen_at=timezone.now(),
     )
     slide = Slide.objects.get(pk=slide.pk)
-    return Side(organisation, user, member, slide, playlist, screen, image, document, workflow_state, session)
+    theme = make_theme(name=f"{marker} theme of {name}", organisation=organisation, logo=image)
+    return Side(organisation, user, member, slide, playlist, screen, image, document, workflow_state, session, theme)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from organisations.models import Organisation, OrganisationLogEntry
 from playlists.models import Playlist, Slide
 from screens.models import Location, Screen
 from tests.conftest import migrated_baseline_restore
+from themes.models import Theme
 from tests.factories import make_pairing_code
 from tests.organisations.conftest import MARKER, admin_form, make_side
 
@@ -44,7 +45,7 @@ CRASH_ON_MADE_UP_REQUESTS = {
     "wagtailadmin_choose_page_external_link",
     *(
         f"wagtailsnippetchoosers_{model}:create"
-        for model in ("playlists_slide", "playlists_playlist", "screens_screen", "screens_location")
+        for model in ("playlists_slide", "playlists_playlist", "screens_screen", "screens_location", "themes_theme")
     ),
 }
 
@@ -77,6 +78,7 @@ def theirs_by_model(theirs) -> dict:
         Playlist: theirs.playlist,
         Screen: theirs.screen,
         Location: theirs.location,
+        Theme: theirs.theme,
         Image: theirs.image,
         Document: theirs.document,
         User: theirs.member,
