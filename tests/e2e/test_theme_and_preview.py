@@ -9,6 +9,7 @@ from organisations.models import Organisation
 from tests.e2e.admin_ui import ADMIN_PASSWORD, log_in
 from tests.e2e.kiosk import paired_kiosk
 from tests.factories import make_image, make_organisation, make_playlist, make_screen, make_slide, make_theme
+from tests.servers import DaphneServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -47,7 +48,17 @@ def test_a_screen_shows_its_organisations_theme_colours_font_and_logo(browser, d
 
 
 @pytest.fixture
-def editor_page(browser, daphne):
+def admin_daphne(server_logs):
+    """A daphne of the test's own: admin views cache content type ids, which the shared server would keep
+    past the flush that ends this test, breaking the next test's admin saves."""
+    server = DaphneServer(log_dir=server_logs)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def editor_page(browser, admin_daphne):
+    daphne = admin_daphne
     User.objects.create(
         username="it-admin", is_staff=True, is_superuser=True, password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256")
     )
@@ -76,7 +87,8 @@ def screen_frame(page):
 
 
 @pytest.mark.parametrize("kind", ["slide", "playlist"])
-def test_previews_render_with_the_screen_renderer_full_size_and_scaled(kind, editor_page, daphne, measurements):
+def test_previews_render_with_the_screen_renderer_full_size_and_scaled(kind, editor_page, admin_daphne, measurements):
+    daphne = admin_daphne
     context, page = editor_page
     organisation = make_organisation()
     own = make_theme(name="Campaign", organisation=organisation, background="#ffffff", text="#101010")
