@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "organisations",
     "screens",
     "playlists",
+    "themes",
     "organisations.apps.UsersConfig",  # wagtail.users, with its admin scoped to organisations
     "wagtail.snippets",
     "wagtail.documents",

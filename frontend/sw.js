@@ -37,6 +37,7 @@ const SHELL = [
   "./js/status.js",
   "./js/store.js",
   "./js/strings.js",
+  "./js/theme.js",
   "./js/update.js",
   "./js/video.js",
   "./js/watchdog.js",

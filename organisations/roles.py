@@ -26,13 +26,16 @@ MANAGE_SCREENS = codenames("screens", ["screen", "location", "screengroup"], EDI
 # Break glass: an emergency message over everything on the organisation's screens.
 EMERGENCY = ["screens.start_emergency", "screens.view_emergency"]
 MANAGE_USERS = codenames("auth", ["user"], ["add", "change", "view"])
+# A theme change reaches screens at once, without approval: publishers make themes, the others choose them.
+CHOOSE_THEMES = codenames("themes", ["theme"], ["view"])
+MANAGE_THEMES = codenames("themes", ["theme"], EDIT)
 
 # Group name → permissions ("app_label.codename"). Groups keep these English names in the database, where
 # migrations and code find them; the admin shows them translated (organisations.users).
 ROLES = {
-    gettext_noop("Editor"): ADMIN_ACCESS + CONTENT + MEDIA + SEE_SCREENS,
-    gettext_noop("Publisher"): ADMIN_ACCESS + CONTENT + PUBLISH + MEDIA + SEE_SCREENS + EMERGENCY,
-    gettext_noop("Screen admin"): ADMIN_ACCESS + MANAGE_SCREENS + SEE_PLAYLISTS,
+    gettext_noop("Editor"): ADMIN_ACCESS + CONTENT + MEDIA + SEE_SCREENS + CHOOSE_THEMES,
+    gettext_noop("Publisher"): ADMIN_ACCESS + CONTENT + PUBLISH + MEDIA + SEE_SCREENS + MANAGE_THEMES + EMERGENCY,
+    gettext_noop("Screen admin"): ADMIN_ACCESS + MANAGE_SCREENS + SEE_PLAYLISTS + CHOOSE_THEMES,
     gettext_noop("Organisation admin"): ADMIN_ACCESS + MANAGE_USERS + EMERGENCY,
 }
 

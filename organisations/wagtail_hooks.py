@@ -83,6 +83,7 @@ class OrganisationViewSet(SnippetViewSet):
         [
             FieldPanel("name"),
             FieldPanel("approval_workflow"),
+            FieldPanel("theme"),
             FieldPanel("members", widget=forms.CheckboxSelectMultiple),
         ],
         base_form_class=OrganisationForm,

@@ -15,6 +15,8 @@ from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Previewabl
 from wagtail.search import index
 
 from organisations.models import Organisation, OrganisationOwned, OrganisationOwnedQuerySet, OrganisationWorkflowMixin
+from themes.fields import theme_choice
+from themes.models import theme_owner_check
 
 from .schedule_forms import schedule_panel
 from .schedule_rules import RuleError, rule_check, schedule_summary
@@ -25,22 +27,42 @@ SCREEN_PREVIEW_SIZES = [
     {"name": "landscape", "icon": "desktop", "device_width": 1920, "label": _("Preview 16:9 (1920×1080)")},
     {"name": "portrait", "icon": "mobile-alt", "device_width": 1080, "label": _("Preview 9:16 (1080×1920)")},
 ]
+# Preview mode → the screen it stands for, (width, height). The preview draws a screen of exactly this
+# size and scales it to fit, as the screen CSS sizes everything by the viewport.
+SCREEN_PREVIEW_MODES = {
+    "landscape": ((1920, 1080), _("Landscape screen 16:9 (1920×1080)")),
+    "portrait": ((1080, 1920), _("Portrait screen 9:16 (1080×1920)")),
+}
 
 
 class ScreenPreviewMixin(PreviewableMixin):
-    """Previews through the screen client's own renderer, fed by the screens' manifest builder."""
+    """Previews through the screen client's own renderer, fed by the screens' manifest builder, in the theme
+    the content would get: a slide's own, else its organisation's."""
 
     @property
     def preview_sizes(self):
         return SCREEN_PREVIEW_SIZES
+
+    @property
+    def preview_modes(self):
+        return [(name, label) for name, (_size, label) in SCREEN_PREVIEW_MODES.items()]
 
     def get_preview_template(self, request, mode_name):
         return "playlists/preview.html"
 
     def get_preview_context(self, request, mode_name):
         from screens.manifest import preview_manifest
+        from themes.payload import theme_payload
 
-        return {**super().get_preview_context(request, mode_name), "manifest": preview_manifest(self)}
+        (width, height), _label = SCREEN_PREVIEW_MODES.get(mode_name, SCREEN_PREVIEW_MODES["landscape"])
+        organisation = self.organisation if self.organisation_id else None
+        return {
+            **super().get_preview_context(request, mode_name),
+            "manifest": preview_manifest(self),
+            "theme": theme_payload(organisation.theme if organisation else None),
+            "screen_width": width,
+            "screen_height": height,
+        }
 
 
 class ScreenContent(
@@ -68,12 +90,14 @@ class Slide(ScreenContent):
         help_text=_("How long the slide stays on screen. A slideshow lasts as long as its images, a video until it ends."),
     )
     content = StreamField(SLIDE_BLOCKS, min_num=1, max_num=1, verbose_name=_("content"))
+    theme = theme_choice(_("Empty: the theme of the screen showing the slide (its location's or organisation's)."))
 
     panels = [
         FieldPanel("organisation"),
         FieldPanel("title"),
         FieldPanel("duration"),
         FieldPanel("content"),
+        FieldPanel("theme"),
         PublishingPanel(),
     ]
     search_fields = [*OrganisationOwned.search_fields, index.SearchField("title"), index.AutocompleteField("title")]
@@ -85,6 +109,10 @@ class Slide(ScreenContent):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        theme_owner_check(theme=self.theme, organisation_id=self.organisation_id)
 
 
 class PlaylistQuerySet(OrganisationOwnedQuerySet):

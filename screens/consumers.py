@@ -7,6 +7,8 @@ from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
+from themes.payload import screen_theme
+
 from . import protocol
 from .client_version import deployed_client_version
 from .db_threads import in_thread_pool
@@ -47,13 +49,13 @@ def authenticate(token: str):
 
 
 @in_thread_pool
-def heartbeat_check(screen_id: int, token_hash: str) -> tuple[bool, int | None]:
-    """(still paired with this token, the playlist it should show); records that the screen is alive."""
+def heartbeat_check(screen_id: int, token_hash: str) -> tuple[bool, int | None, dict | None]:
+    """(still paired with this token, the playlist it should show, its theme); records that the screen is alive."""
     screen = screen_for_playing(screen_id=screen_id, token_hash=token_hash)
     if screen is None:
-        return False, None
+        return False, None, None
     screen_touch(screen_id=screen_id, known_last_seen=screen.last_seen_at)
-    return True, screen.playlist_id
+    return True, screen.playlist_id, screen_theme(screen)
 
 
 class ScreenConsumer(AsyncWebsocketConsumer):
@@ -64,6 +66,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     edition: Edition | None = None  # the newest manifest of it sent or confirmed current
     version: str | None = None  # the manifest version the client has
     emergencies_shown: tuple[int, ...] = ()  # the emergency messages the client said in hello it shows
+    theme: dict | None = None  # the theme the client was sent
     greeted = False
     welcomed = False
     offered_code = False
@@ -134,12 +137,13 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     async def on_heartbeat(self, message: dict):
         if self.screen_id:
             # Also repairs a lost unpair or reassignment: the database is the truth, a push only a hint.
-            paired, playlist_id = await heartbeat_check(self.screen_id, self.token_hash)
+            paired, playlist_id, theme = await heartbeat_check(self.screen_id, self.token_hash)
             if not paired:
                 await self.screen_unpaired({})
                 return
             if playlist_id != self.playlist_id:
                 await self.play(self.screen_id)
+            await self.send_theme(theme)
         await self.send(text_data=protocol.encode({"type": "heartbeat.ack"}))
 
     async def on_status(self, message: dict):
@@ -207,11 +211,19 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if screen is None:
             await self.screen_unpaired({})
             return
+        theme = await in_thread_pool(screen_theme)(screen)
         greeting = not self.welcomed
         if greeting:
-            self.welcomed = True
-            welcome = {"type": "welcome", "screen": screen_identity(screen), "client": deployed_client_version()}
+            self.welcomed, self.theme = True, theme
+            welcome = {
+                "type": "welcome",
+                "screen": screen_identity(screen),
+                "client": deployed_client_version(),
+                "theme": theme,
+            }
             await self.send(text_data=protocol.encode(welcome))
+        else:
+            await self.send_theme(theme)  # it may have moved to another location or organisation
         if not self.joined or screen.playlist_id != self.playlist_id:
             await self.leave_content()
             self.playlist_id, self.edition = screen.playlist_id, None
@@ -237,6 +249,12 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if edition.version != self.version:
             self.version = edition.version
             await self.send(text_data=edition.message)
+
+    async def send_theme(self, theme: dict) -> None:
+        """Send the screen's theme unless it has it already."""
+        if self.welcomed and theme != self.theme:
+            self.theme = theme
+            await self.send(text_data=protocol.encode({"type": "theme", "theme": theme}))
 
     def client_address(self) -> str:
         client = self.scope.get("client") or ("", 0)

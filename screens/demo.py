@@ -1,5 +1,5 @@
-"""Demo content for a first look: two organisations, each with a location, a playlist, a screen ready to pair
-and a user per role (working in Danish); Borgerservice shares its playlist with Biblioteket, and Biblioteket
+"""Demo content for a first look: two organisations, each with a location, a playlist, a screen ready to pair,
+a theme and a user per role (working in Danish); Borgerservice shares its playlist with Biblioteket, and Biblioteket
 requires approval."""
 
 import io
@@ -21,6 +21,8 @@ from organisations.models import Organisation
 from organisations.roles import ROLES
 from organisations.services import organisation_approval_require, organisation_create, organisation_member_add
 from playlists.models import Playlist, PlaylistItem, Slide
+
+from themes.models import Theme
 
 from .models import Location, Screen, ScreenGroup
 
@@ -64,19 +66,26 @@ class Login:
     role: str = ""
 
 
-def demo_image(title: str, colour: tuple[int, int, int], organisation: Organisation) -> Image:
+def demo_stored_image(title: str, organisation: Organisation, draw, *, format: str = "JPEG") -> Image:
+    """The image titled `title`, made once from the picture `draw()` returns."""
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    picture = PILImage.new("RGB", (1920, 1080), colour)
-    draw = ImageDraw.Draw(picture)
-    for band in range(0, 1920, 160):
-        draw.rectangle([band, 0, band + 80, 1080], fill=tuple(min(255, c + 25) for c in colour))
     buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=80)
-    return Image.objects.create(
-        title=title, file=ImageFile(buffer, name=f"demo-{title.lower()}.jpg"), collection=organisation.collection
-    )
+    draw().save(buffer, format=format, **({"quality": 80} if format == "JPEG" else {}))
+    name = f"demo-{title.lower().replace(' ', '-')}.{format.lower().replace('jpeg', 'jpg')}"
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=name), collection=organisation.collection)
+
+
+def demo_image(title: str, colour: tuple[int, int, int], organisation: Organisation) -> Image:
+    def draw():
+        picture = PILImage.new("RGB", (1920, 1080), colour)
+        bands = ImageDraw.Draw(picture)
+        for band in range(0, 1920, 160):
+            bands.rectangle([band, 0, band + 80, 1080], fill=tuple(min(255, c + 25) for c in colour))
+        return picture
+
+    return demo_stored_image(title, organisation, draw)
 
 
 def publish(obj) -> None:
@@ -111,19 +120,14 @@ MEDIA_PLAYLIST = ("Borgerservice", "Lobby")
 
 
 def demo_logo(organisation: Organisation) -> Image:
-    title = f"{organisation.name} logo"
-    existing = Image.objects.filter(title=title).first()
-    if existing:
-        return existing
-    picture = PILImage.new("RGB", (600, 200), (255, 255, 255))
-    draw = ImageDraw.Draw(picture)
-    draw.ellipse([20, 20, 180, 180], fill=(20, 70, 120))
-    draw.text((200, 100), organisation.name, fill=(20, 70, 120), anchor="lm", font=ImageFont.load_default(size=56))
-    buffer = io.BytesIO()
-    picture.save(buffer, format="PNG")
-    return Image.objects.create(
-        title=title, file=ImageFile(buffer, name="demo-logo.png"), collection=organisation.collection
-    )
+    def draw():
+        picture = PILImage.new("RGB", (600, 200), (255, 255, 255))
+        pen = ImageDraw.Draw(picture)
+        pen.ellipse([20, 20, 180, 180], fill=(20, 70, 120))
+        pen.text((200, 100), organisation.name, fill=(20, 70, 120), anchor="lm", font=ImageFont.load_default(size=56))
+        return picture
+
+    return demo_stored_image(f"{organisation.name} logo", organisation, draw, format="PNG")
 
 
 def demo_video(organisation: Organisation) -> Media:
@@ -186,6 +190,7 @@ def demo_content_load() -> None:
     demo_media_slides_add()
     organisation_approval_require(organisation=Organisation.objects.get(name=REQUIRES_APPROVAL))
     demo_screen_groups()
+    demo_themes_load()
 
 
 def demo_screen_groups() -> None:
@@ -194,6 +199,36 @@ def demo_screen_groups() -> None:
         organisation = Organisation.objects.get(name=name)
         group, _ = ScreenGroup.objects.get_or_create(name="Ground floor", organisation=organisation)
         group.screens.add(Screen.objects.get(name=screen_name, organisation=organisation))
+
+
+
+# Organisation → (theme name, background, text, accent, font, logo colour). Both pass the WCAG AA contrast rule.
+DEMO_THEMES = {
+    "Borgerservice": ("Town hall blue", "#0b3d91", "#ffffff", "#ffcc00", "system", (255, 204, 0)),
+    "Biblioteket": ("Library green", "#f4f1e8", "#1e3a2b", "#2e7d4f", "serif", (46, 125, 79)),
+}
+
+
+def demo_theme_logo(title: str, colour: tuple[int, int, int], organisation: Organisation) -> Image:
+    def draw():
+        picture = PILImage.new("RGBA", (480, 240), (0, 0, 0, 0))
+        ImageDraw.Draw(picture).ellipse([150, 10, 370, 230], fill=(*colour, 255))
+        return picture
+
+    return demo_stored_image(title, organisation, draw, format="PNG")
+
+
+def demo_themes_load() -> None:
+    """A theme per demo organisation, its own unless it already has one."""
+    for name, (theme_name, background, text, accent, font, logo_colour) in DEMO_THEMES.items():
+        organisation = Organisation.objects.get(name=name)
+        if organisation.theme_id:
+            continue
+        logo = demo_theme_logo(f"{theme_name} logo", logo_colour, organisation)
+        organisation.theme = Theme.objects.create(
+            name=theme_name, organisation=organisation, background=background, text=text, accent=accent, font=font, logo=logo
+        )
+        organisation.save()
 
 
 def login_reset(*, username: str, superuser: bool = False):

@@ -19,7 +19,7 @@ from django.conf import settings
 
 from .db_threads import in_thread_pool
 from .emergency_relay import EmergencyRelay
-from .live import EMERGENCY_GROUP, content_group
+from .live import EMERGENCY_GROUP, THEMES_GROUP, content_group
 from .manifest import manifest_for_playlist
 
 logger = logging.getLogger(__name__)
@@ -58,6 +58,7 @@ class Hub:
             async with self.lock:
                 if self.channel is None:
                     self.channel = await self.layer.new_channel()
+                    await self.layer.group_add(THEMES_GROUP, self.channel)
                     # Subscribe, then read: pushes arriving meanwhile wait in the channel until the read is in.
                     await self.layer.group_add(EMERGENCY_GROUP, self.channel)
                     await self.emergencies.load()
@@ -112,12 +113,25 @@ class Hub:
         for consumer in list(self.members.get(playlist_id, ())):
             await self.layer.send(consumer.channel_name, event)
 
+    async def deliver_themes(self, themes: list[dict]) -> None:
+        """Hand each local screen named in a theme event its theme; the others are not concerned."""
+        theme_of = {screen_id: group["theme"] for group in themes for screen_id in group["screens"]}
+        for consumer in [consumer for members in self.members.values() for consumer in members]:
+            if consumer.screen_id in theme_of:
+                try:
+                    await consumer.send_theme(theme_of[consumer.screen_id])
+                except Exception:
+                    logger.exception("Delivering a theme to a screen failed")
+
     async def receive_forever(self) -> None:
         while True:
             try:
                 event = await self.layer.receive(self.channel)
                 if event["type"].startswith("emergency."):
                     await self.emergencies.receive(event)
+                    continue
+                if event["type"] == "screen.theme":
+                    await self.deliver_themes(event["themes"])
                     continue
                 playlist_id = event["playlist"]
                 if event["type"] == "screen.reload":

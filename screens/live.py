@@ -10,8 +10,13 @@ import logging
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
+from django.db.models import Q
 
 from .manifest import manifests_by_playlist
+from .selectors import screen_themes
+
+# Every process's fan-out hub joins this group once; theme events name the screens they are for.
+THEMES_GROUP = "screens.themes"
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +54,17 @@ def push_playlists(playlist_ids: set[int]) -> None:
             send_to_content(playlist_id, {**event, "built_at": manifest.built_at})
         except Exception:
             logger.exception("Pushing playlist %s failed; its screens converge by reconciliation", playlist_id)
+
+
+def push_themes(screens: Q) -> None:
+    """Send the screens chosen by `screens` their theme: one read and one message, whatever their number."""
+    groups = screen_themes(screens=screens)
+    if groups:
+        send_to_group(THEMES_GROUP, {"type": "screen.theme", "themes": groups})
+
+
+def push_themes_on_commit(screens: Q) -> None:
+    after_commit(push_themes, screens)
 
 
 def after_commit(send, *args) -> None:

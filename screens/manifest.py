@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field
 
 from playlists.models import Playlist, PlaylistItem, Slide
+from themes.payload import logo_media, theme_payload
 
 from .protocol import encode
 
@@ -40,12 +41,17 @@ def slide_payload(slide: Slide) -> dict | None:
     if not slide.content:
         return None
     block = slide.content[0]
+    payload = block.block.screen_payload(block.value)
+    # A slide's own theme travels with it; without one (null) the screen's theme applies.
+    theme = theme_payload(slide.theme) if slide.theme_id else None
     return {
         "id": slide.pk,
         "type": block.block_type,
         "title": slide.title,
         "duration": slide.duration,
-        **block.block.screen_payload(block.value),
+        **payload,
+        "theme": theme,
+        "media": payload.get("media", []) + logo_media(theme),
     }
 
 
@@ -65,7 +71,7 @@ def manifest_for_playlist(playlist_id: int | None) -> Manifest:
         return build_manifest(playlist=None, slides=[], built_at=started)
     items = (
         PlaylistItem.objects.filter(playlist=playlist, slide__live=True)
-        .select_related("slide")
+        .select_related("slide__theme__logo")
         .order_by("sort_order", "pk")
     )
     return build_manifest(playlist=playlist, slides=[item.slide for item in items], built_at=started)

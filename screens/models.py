@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from organisations.models import OrganisationOwned
+from themes.fields import theme_choice
+from themes.models import theme_owner_check
 
 
 class Location(index.Indexed, OrganisationOwned):
@@ -14,6 +16,7 @@ class Location(index.Indexed, OrganisationOwned):
     address = models.CharField(
         _("address or building"), max_length=255, blank=True, help_text=_("For example “Town hall — main entrance”.")
     )
+    theme = theme_choice(_("For the screens here. Empty: the organisation's theme."))
 
     search_fields = [
         *OrganisationOwned.search_fields,
@@ -29,6 +32,10 @@ class Location(index.Indexed, OrganisationOwned):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        theme_owner_check(theme=self.theme, organisation_id=self.organisation_id)
 
 
 class Screen(index.Indexed, OrganisationOwned):

@@ -10,6 +10,8 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from organisations.viewsets import OrganisationOwnedViewSet
 from playlists.models import Playlist, Slide
+from playlists.publishing_status import with_scheduled_at
+from themes.viewsets import ThemeViewSet
 
 from organisations.models import OrganisationLogEntry
 
@@ -18,6 +20,8 @@ from .models import Emergency, Location, Screen, ScreenGroup
 from . import emergency_admin, proof_of_play
 from .commands import command_url, screen_command_view
 from .emergencies import EMERGENCY_ENDED, EMERGENCY_STARTED
+from .listing import playlist_usage, slide_usage, status_column, usage_column
+from .selectors import playlists_with_usage, slides_with_usage
 from .services import SCREEN_COMMANDED, SCREEN_COMMANDS, SCREEN_PAIRED, SCREEN_UNPAIRED
 
 PAIR_PERMISSION = "screens.pair_screen"
@@ -63,7 +67,7 @@ class LocationViewSet(OrganisationOwnedViewSet):
     icon = "site"
     menu_label = _("Locations")
     list_display = ["name", "address"]
-    panels = [FieldPanel("organisation"), FieldPanel("name"), FieldPanel("address")]
+    panels = [FieldPanel("organisation"), FieldPanel("name"), FieldPanel("address"), FieldPanel("theme")]
 
 
 class ScreenGroupViewSet(OrganisationOwnedViewSet):
@@ -83,23 +87,26 @@ class SlideViewSet(OrganisationOwnedViewSet):
     model = Slide
     icon = "image"
     menu_label = _("Slides")
-    list_display = ["title", "duration"]
+    list_display = ["title", "duration", status_column(), usage_column(slide_usage)]
     search_fields = ["title"]
+
+    def get_queryset(self, request):
+        return slides_with_usage(with_scheduled_at(super().get_queryset(request)))
 
 
 class PlaylistViewSet(OrganisationOwnedViewSet):
     model = Playlist
     icon = "list-ul"
     menu_label = _("Playlists")
-    list_display = ["title", "schedule_summary"]
+    list_display = ["title", "schedule_summary", status_column(), usage_column(playlist_usage)]
     search_fields = ["title"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("schedules")
+        return playlists_with_usage(with_scheduled_at(super().get_queryset(request))).prefetch_related("schedules")
 
 
 class InfoscreenViewSetGroup(SnippetViewSetGroup):
-    items = (SlideViewSet, PlaylistViewSet, ScreenViewSet, ScreenGroupViewSet, LocationViewSet)
+    items = (SlideViewSet, PlaylistViewSet, ScreenViewSet, ScreenGroupViewSet, LocationViewSet, ThemeViewSet)
     menu_icon = "desktop"
     menu_label = _("Infoscreen")
     menu_name = "infoscreen"

@@ -20,6 +20,7 @@ from organisations.services import organisation_create, organisation_member_add
 from playlists.models import Playlist, PlaylistItem, Slide
 from screens.models import Location, PairingCode, Screen
 from screens.pairing import hash_token, new_token
+from themes.models import Theme
 
 _numbers = count(1)
 
@@ -44,6 +45,11 @@ def make_image(*, width: int = 3000, height: int = 2000, title: str = "Photo", o
     collection = (organisation or make_organisation()).collection
     file = ImageFile(buffer, name=f"photo-{next(_numbers)}.png")
     return Image.objects.create(title=title, file=file, collection=collection)
+
+
+def make_theme(*, name: str = "Town colours", organisation=None, **fields) -> Theme:
+    fields = {"background": "#0b3d91", "text": "#ffffff", "accent": "#ffcc00", **fields}
+    return Theme.objects.create(name=name, organisation=organisation or make_organisation(), **fields)
 
 
 # A real 3 s H.264 clip (640×360), the demo's (see scripts/make_demo_video.py).
@@ -85,11 +91,12 @@ def make_playlist(*, slides=(), publish: bool = True, title: str = "Lobby", orga
 
 
 def make_screen(
-    *, playlist=None, paired: bool = True, name: str = "Lobby left", organisation=None
+    *, playlist=None, paired: bool = True, name: str = "Lobby left", organisation=None, location=None
 ) -> tuple[Screen, str | None]:
     """A screen and, if paired, its token."""
     organisation = organisation or make_organisation()
-    location, _ = Location.objects.get_or_create(name=f"Town hall ({organisation})", organisation=organisation)
+    if location is None:
+        location, _ = Location.objects.get_or_create(name=f"Town hall ({organisation})", organisation=organisation)
     token = new_token() if paired else None
     screen = Screen.objects.create(
         name=name,

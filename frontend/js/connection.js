@@ -192,6 +192,9 @@ export function createConnection({
         attempt = 0;
         notify("welcome", message.screen, message);
         break;
+      case "theme":
+        notify("theme", message.theme);
+        break;
       case "manifest":
         if (!isManifest(message.manifest)) throw new Error("malformed manifest");
         store.setManifest(message.manifest);

@@ -12,6 +12,7 @@ import { handleCommand, createIdentifyOverlay } from "./commands.js";
 import { createUpdater } from "./update.js";
 import { createOffline } from "./offline.js";
 import { createEmergencyOverlay } from "./emergency.js";
+import { applyTheme, themeMediaUrls } from "./theme.js";
 
 function setState(state) {
   document.body.dataset.state = state;
@@ -48,10 +49,19 @@ function start() {
     },
   });
   let screen = null;
+  let theme = null;
 
   function play(manifest) {
     player.load(manifest);
-    offline.useMedia(manifest);
+    offline.useMedia(manifest, themeMediaUrls(theme));
+  }
+
+  // The screen's theme, on the root: slides without their own theme follow it at once.
+  function useTheme(next) {
+    theme = next || null;
+    store.setTheme(theme);
+    applyTheme(document.documentElement, theme);
+    if (player.manifest) offline.useMedia(player.manifest, themeMediaUrls(theme));
   }
 
   function waitForServer() {
@@ -62,7 +72,10 @@ function start() {
 
   waitForServer();
   const cached = store.getToken() ? store.getManifest() : null;
-  if (cached) play(cached);
+  if (cached) {
+    useTheme(store.getTheme());
+    play(cached);
+  }
   else store.clearManifest();
 
   globalThis.addEventListener("pagehide", () => player.cutShort());
@@ -84,11 +97,13 @@ function start() {
       },
       welcome(info, message) {
         screen = info || null;
+        useTheme(message.theme);
         status.connected();
         playedSender.start();
         updater.check(message.client);
       },
       manifest: play,
+      theme: useTheme,
       command(message) {
         handleCommand(message, { reload, identify: (named) => overlay.show(named || screen) });
       },
@@ -100,6 +115,7 @@ function start() {
       unpaired() {
         played.clear(); // plays of the old pairing belong to no screen now
         emergency.clear();
+        useTheme(null);
         offline.useMedia(null);
         waitForServer();
       },

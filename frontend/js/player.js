@@ -12,6 +12,7 @@ import { imagesReady, decodeImage, waitAtMost, IMAGE_WAIT_MS } from "./images.js
 import { videosReady } from "./video.js";
 import { createPreloader, fetchWhole } from "./preload.js";
 import { playbackOf } from "./playback.js";
+import { applyTheme } from "./theme.js";
 
 export const FADE_MS = 600;
 
@@ -57,6 +58,7 @@ export function createPlayer(root, {
     el.className = "slide";
     el.setAttribute("data-slide-id", String(slide.id));
     el.setAttribute("data-slide-type", String(slide.type));
+    if (slide.theme) applyTheme(el, slide.theme); // else the screen's theme, from the root, applies
     try {
       el.appendChild(render(slide, doc));
     } catch (err) {

@@ -8,6 +8,7 @@ import { isEmergency } from "./emergency.js";
 export const TOKEN_KEY = "infoscreen.token";
 export const MANIFEST_KEY = "infoscreen.manifest";
 export const EMERGENCIES_KEY = "infoscreen.emergencies";
+export const THEME_KEY = "infoscreen.theme";
 
 function defaultStorage() {
   try {
@@ -81,6 +82,17 @@ export function createStore(storage = defaultStorage(), log = console) {
     },
     setEmergencies(list) {
       write(EMERGENCIES_KEY, list.length ? JSON.stringify(list) : null);
+    },
+    // The screen's theme (from welcome or theme), so an offline boot shows it too.
+    getTheme() {
+      try {
+        return JSON.parse(read(THEME_KEY) || "null");
+      } catch (err) {
+        return null;
+      }
+    },
+    setTheme(theme) {
+      write(THEME_KEY, theme ? JSON.stringify(theme) : null);
     },
   };
 }

@@ -91,9 +91,26 @@ export class FakeStorage {
 
 export const quietLog = { info() {}, warn() {}, error() {} };
 
+// An element's inline style: custom properties only.
+export class FakeStyle {
+  constructor() {
+    this.properties = new Map();
+  }
+  setProperty(name, value) {
+    this.properties.set(name, String(value));
+  }
+  removeProperty(name) {
+    this.properties.delete(name);
+  }
+  getPropertyValue(name) {
+    return this.properties.get(name) || "";
+  }
+}
+
 class FakeElement {
   constructor(doc, tagName) {
     this.ownerDocument = doc;
+    this.style = new FakeStyle();
     this.tagName = tagName.toUpperCase();
     this.className = "";
     this.attributes = new Map();
@@ -101,7 +118,6 @@ class FakeElement {
     this.parentNode = null;
     this.innerHTMLWrites = [];
     this._text = "";
-    this.style = { properties: new Map(), setProperty(name, value) { this.properties.set(name, value); } };
     this.listeners = new Map(); // event name -> Set of functions
   }
   addEventListener(name, fn) {

@@ -23,6 +23,7 @@ from tests.factories import (
     make_playlist,
     make_screen,
     make_slide,
+    make_theme,
     make_user,
     make_video,
 )
@@ -46,6 +47,7 @@ class Side:
     session: EditingSession
     group: ScreenGroup
     emergency: object
+    theme: object
 
     @property
     def location(self):
@@ -89,6 +91,7 @@ def make_side(name: str, marker: str = "") -> Side:
         last_seen_at=timezone.now(),
     )
     slide = Slide.objects.get(pk=slide.pk)
+    theme = make_theme(name=f"{marker} theme of {name}", organisation=organisation, logo=image)
     group = ScreenGroup.objects.create(name=f"{marker} group of {name}", organisation=organisation)
     group.screens.add(screen)
     emergency = emergency_start(
@@ -108,6 +111,7 @@ def make_side(name: str, marker: str = "") -> Side:
         session,
         group,
         emergency,
+        theme,
     )
 
 

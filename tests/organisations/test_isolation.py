@@ -19,6 +19,7 @@ from organisations.models import Organisation, OrganisationLogEntry
 from playlists.models import Playlist, Slide
 from screens.models import Emergency, EmergencyAck, Location, Screen, ScreenGroup
 from tests.conftest import migrated_baseline_restore
+from themes.models import Theme
 from tests.factories import make_pairing_code
 from tests.organisations.conftest import MARKER, admin_form, make_side
 
@@ -45,7 +46,14 @@ CRASH_ON_MADE_UP_REQUESTS = {
     "wagtailadmin_choose_page_external_link",
     *(
         f"wagtailsnippetchoosers_{model}:create"
-        for model in ("playlists_slide", "playlists_playlist", "screens_screen", "screens_screengroup", "screens_location")
+        for model in (
+            "playlists_slide",
+            "playlists_playlist",
+            "screens_screen",
+            "screens_screengroup",
+            "screens_location",
+            "themes_theme",
+        )
     ),
 }
 
@@ -83,6 +91,7 @@ def theirs_by_model(theirs) -> dict:
         Location: theirs.location,
         ScreenGroup: theirs.group,
         Emergency: theirs.emergency,
+        Theme: theirs.theme,
         Image: theirs.image,
         Document: theirs.document,
         Media: theirs.video,

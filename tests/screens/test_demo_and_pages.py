@@ -63,6 +63,14 @@ def test_each_demo_organisation_has_a_screen_group_to_target_emergency_messages(
     assert groups == {"Borgerservice": ["Main entrance"], "Biblioteket": ["Reading room"]}
 
 
+def test_demo_organisations_have_readable_themes_with_logos():
+    call_command("load_demo")
+    for organisation in Organisation.objects.all():
+        theme = organisation.theme
+        assert theme.organisation == organisation and theme.logo is not None
+        theme.full_clean()  # passes the contrast rule
+
+
 def test_loading_the_demo_twice_adds_nothing_and_resets_the_password(capsys):
     call_command("load_demo")
     first = printed_logins(capsys.readouterr().out)
