@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
+    "wagtail.contrib.typed_table_block",  # the table slide type's editor
     "wagtail.search",
     "wagtail.admin",
     "wagtail",

@@ -44,9 +44,14 @@ def make_image(*, width: int = 3000, height: int = 2000, title: str = "Photo", o
 
 
 def make_slide(*, heading: str = "Hello", text: str = "<p>Some text</p>", image=None, publish: bool = True, **fields) -> Slide:
+    return make_typed_slide("image_text", {"heading": heading, "text": text, "image": image}, publish=publish, **fields)
+
+
+def make_typed_slide(block_type: str, value: dict, *, publish: bool = True, **fields) -> Slide:
+    """A slide of any type, its content given as the block's value."""
     fields.setdefault("title", f"Slide {next(_numbers)}")
     fields.setdefault("organisation", make_organisation())
-    slide = Slide(live=False, content=[("image_text", {"heading": heading, "text": text, "image": image})], **fields)
+    slide = Slide(live=False, content=[(block_type, value)], **fields)
     slide.save()
     if publish:
         slide.save_revision().publish()

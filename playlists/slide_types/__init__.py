@@ -4,8 +4,20 @@ The block's name is the slide's `type` in the manifest and names the client rend
 (`frontend/js/renderers/<type>.js`) that draws it.
 """
 
+from .book_review import BookReviewBlock
+from .clock import ClockBlock
+from .contacts import ContactsBlock
 from .image_text import ImageTextBlock
+from .poster import PosterBlock
+from .qr_code import QrCodeBlock
+from .table import TableSlideBlock
 
 SLIDE_BLOCKS = [
     ("image_text", ImageTextBlock()),
+    ("contacts", ContactsBlock()),
+    ("table", TableSlideBlock()),
+    ("poster", PosterBlock()),
+    ("book_review", BookReviewBlock()),
+    ("qr_code", QrCodeBlock()),
+    ("clock", ClockBlock()),
 ]

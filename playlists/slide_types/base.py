@@ -1,7 +1,10 @@
 """What every slide type shares: the block contract and the helpers payloads are built with."""
 
 import logging
+from datetime import datetime
 
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from wagtail import blocks
 from wagtail.rich_text import expand_db_html
 from wagtail.whitelist import Whitelister
@@ -47,3 +50,24 @@ def image_payload(image, spec: str = SCREEN_IMAGE) -> dict | None:
 def media_entry(url: str, kind: str) -> dict:
     """One file a screen fetches ahead of its slide and keeps for offline play; kind is "image" or "video"."""
     return {"url": url, "kind": kind}
+
+
+def images_media(*images: dict | None) -> list[dict]:
+    """The media entries of these image payloads, leaving out the missing ones."""
+    return [media_entry(image["url"], "image") for image in images if image]
+
+
+def local_iso(moment: datetime | None) -> str | None:
+    """An aware ISO 8601 time in the installation's time zone (a naive one is taken as local already)."""
+    if moment is None:
+        return None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return timezone.localtime(moment).isoformat()
+
+
+def refuse(**messages: str) -> None:
+    """Fail a slide's validation with each message shown on the field it names."""
+    raise blocks.StructBlockValidationError(
+        block_errors={name: ValidationError(message) for name, message in messages.items()}
+    )

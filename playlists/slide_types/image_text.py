@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from .base import SlideBlock, clean_html, image_payload, media_entry
+from .base import SlideBlock, clean_html, image_payload, images_media
 
 
 class ImageTextBlock(SlideBlock):
@@ -24,5 +24,5 @@ class ImageTextBlock(SlideBlock):
             "heading": value.get("heading", ""),
             "text_html": clean_html(value.get("text")),
             "image": image,
-            "media": [media_entry(image["url"], "image")] if image else [],
+            "media": images_media(image),
         }
