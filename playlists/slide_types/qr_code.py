@@ -47,7 +47,8 @@ def checked_url(url: str) -> str | None:
 
 
 class QrCodeBlock(SlideBlock):
-    url = blocks.URLBlock(label=_("Web address"), validators=[web_address, short_enough])
+    # A CharBlock, not a URLBlock: URLField's own checks would answer only "Enter a valid URL.".
+    url = blocks.CharBlock(label=_("Web address"), validators=[web_address, short_enough])
     caption = blocks.CharBlock(label=_("Caption"), max_length=120, help_text=_("What people get by scanning."))
 
     class Meta:
