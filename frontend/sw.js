@@ -35,9 +35,17 @@ const SHELL = [
   "./js/strings.js",
   "./js/update.js",
   "./js/watchdog.js",
+  "./js/renderers/book_review.js",
+  "./js/renderers/clock.js",
+  "./js/renderers/contacts.js",
+  "./js/renderers/dates.js",
   "./js/renderers/dom.js",
   "./js/renderers/image_text.js",
   "./js/renderers/index.js",
+  "./js/renderers/poster.js",
+  "./js/renderers/qr_code.js",
+  "./js/renderers/table.js",
+  "./js/renderers/ticking.js",
 ];
 
 let suspectUntil = 0;

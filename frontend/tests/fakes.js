@@ -156,11 +156,23 @@ class FakeElement {
   querySelector(selector) {
     return this.querySelectorAll(selector)[0] || null;
   }
+  // On the page when its topmost ancestor is the document's body.
+  get isConnected() {
+    let node = this;
+    while (node.parentNode) node = node.parentNode;
+    return node === this.ownerDocument.body;
+  }
+}
+
+// The element and everything under it, in document order.
+export function allElements(el) {
+  return [el, ...el.children.flatMap(allElements)];
 }
 
 export class FakeDocument {
   constructor() {
     this.mutations = [];
+    this.body = new FakeElement(this, "body");
   }
   createElement(tagName) {
     return new FakeElement(this, tagName);

@@ -2,11 +2,23 @@
 // newer server, an older cached page) gets a neutral placeholder, not an error.
 
 import { renderImageText } from "./image_text.js";
+import { renderContacts } from "./contacts.js";
+import { renderTable } from "./table.js";
+import { renderPoster } from "./poster.js";
+import { renderBookReview } from "./book_review.js";
+import { renderQrCode } from "./qr_code.js";
+import { renderClock } from "./clock.js";
 import { textElement } from "./dom.js";
 import { strings } from "../strings.js";
 
 export const renderers = {
   image_text: renderImageText,
+  contacts: renderContacts,
+  table: renderTable,
+  poster: renderPoster,
+  book_review: renderBookReview,
+  qr_code: renderQrCode,
+  clock: renderClock,
 };
 
 function renderPlaceholder(slide, doc) {
