@@ -35,3 +35,8 @@ test("a big table is set dense, and non-text cells show empty", () => {
   assert.equal(el.querySelector("tbody").querySelectorAll("tr").length, 12);
   assert.deepEqual(texts(el.querySelector("tbody").querySelector("tr").querySelectorAll("td")), ["a", "", ""]);
 });
+
+test("only a cell with a very long word may break it anywhere", () => {
+  const el = renderSlide(table({ rows: [["Monday–Thursday", "https://example.org/a-very-long-address"]] }), new FakeDocument());
+  assert.deepEqual(el.querySelector("tbody").querySelectorAll("td").map((td) => td.className), ["", "table-slide__long-word"]);
+});

@@ -7,10 +7,13 @@ import { appendText, labelled, plain, textElement } from "./dom.js";
 const ROOMY_ROWS = 8;
 const ROOMY_COLUMNS = 4;
 
+const LONG_WORD = /\S{20}/;
+
 function rowElement(doc, cells, tag) {
   const tr = doc.createElement("tr");
   for (const cell of cells) {
-    const el = textElement(doc, tag, "", plain(cell));
+    const text = plain(cell);
+    const el = textElement(doc, tag, LONG_WORD.test(text) ? "table-slide__long-word" : "", text);
     if (tag === "th") el.setAttribute("scope", "col");
     tr.appendChild(el);
   }
