@@ -7,11 +7,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import zxingcpp
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import User
 from django.utils import timezone
 from PIL import Image as PILImage
 
+from playlists.models import Slide
+from screens.manifest import slide_payload
+from tests.e2e.admin_ui import ADMIN_PASSWORD, click_publish, log_in
 from tests.e2e.kiosk import paired_kiosk
-from tests.factories import make_image, make_playlist, make_screen, make_typed_slide
+from tests.factories import make_image, make_organisation, make_playlist, make_screen, make_typed_slide
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -164,3 +169,37 @@ def test_every_structured_slide_type_shows_on_a_screen_as_the_editor_wrote_it(br
         measured["QR code as shown (px)"]
     )
     measurements["structured slides: screenshots"] = str(tmp_path)
+
+
+def test_an_editor_builds_a_table_slide_in_the_admin(browser, daphne):
+    """Wagtail's TypedTableBlock editor works in this admin, and what it saves is what screens get."""
+    make_organisation()
+    User.objects.create(
+        username="editor", is_staff=True, is_superuser=True, password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256")
+    )
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    log_in(page, daphne.url, "editor")
+    page.goto(f"{daphne.url}/admin/snippets/playlists/slide/add/")
+    page.fill("#id_title", "Opening hours")
+    page.locator("button.c-sf-add-button").first.click()
+    page.get_by_text("Table", exact=True).first.click()
+    page.fill("input[name='content-0-value-heading']", "Opening hours")
+    for _ in range(2):
+        page.get_by_role("button", name="Add column").last.click()
+        page.get_by_text("Text", exact=True).last.click()
+    page.get_by_role("button", name="Add row").first.click()
+    table = "content-0-value-table"
+    for column, heading in enumerate(["Day", "Open"]):
+        page.fill(f"input[name='{table}-column-{column}-heading']", heading)
+    for row, cells in enumerate([["Monday", "8–16"], ["Friday", "8–14"]]):
+        for column, cell in enumerate(cells):
+            page.fill(f"input[name='{table}-cell-{row}-{column}']", cell)
+    click_publish(page)
+    page.wait_for_url(f"{daphne.url}/admin/snippets/playlists/slide/")
+    page.close()
+    assert errors == []
+    payload = slide_payload(Slide.objects.get(title="Opening hours", live=True))
+    assert (payload["type"], payload["heading"]) == ("table", "Opening hours")
+    assert payload["columns"] == ["Day", "Open"] and payload["rows"] == [["Monday", "8–16"], ["Friday", "8–14"]]

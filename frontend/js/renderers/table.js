@@ -1,5 +1,5 @@
 // Renders a slide of type "table": a heading, a table of plain-text cells
-// with optional column headings, and a caption under it.
+// with optional column headings, and the table's caption under it.
 
 import { appendText, labelled, plain, textElement } from "./dom.js";
 
@@ -36,9 +36,9 @@ export function renderTable(slide, doc) {
   appendText(el, "h1", "slide-heading", plain(slide.heading));
   const table = doc.createElement("table");
   table.className = "table-slide__table";
+  appendText(table, "caption", "table-slide__caption", plain(slide.caption));
   if (columns) table.appendChild(section(doc, "thead", [columns], "th"));
   table.appendChild(section(doc, "tbody", rows, "td"));
   el.appendChild(table);
-  appendText(el, "p", "table-slide__caption", plain(slide.caption));
   return el;
 }
