@@ -15,7 +15,7 @@ function review(fields) {
 
 test("a review shows cover, title, author, stars, the review and the reviewer", () => {
   const el = renderSlide(review({}), new FakeDocument());
-  assert.equal(el.querySelector(".book-review__cover").getAttribute("src"), COVER.url);
+  assert.equal(el.querySelector(".book-review__image").getAttribute("src"), COVER.url);
   assert.equal(el.querySelector(".slide-heading").textContent, "Kongens fald");
   assert.equal(el.querySelector(".book-review__author").textContent, "Johannes V. Jensen");
   const rating = el.querySelector(".book-review__rating");
@@ -35,7 +35,7 @@ test("no rating, or one out of range, shows no stars", () => {
 
 test("without cover the text takes the slide", () => {
   const el = renderSlide(review({ cover: null, reviewer: "" }), new FakeDocument());
-  assert.equal(el.className, "book-review book-review--no-cover");
+  assert.equal(el.className, "book-review book-review--no-image");
   assert.equal(el.querySelector("img"), null);
   assert.equal(el.querySelector(".book-review__reviewer"), null);
 });

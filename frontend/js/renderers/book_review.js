@@ -1,7 +1,7 @@
 // Renders a slide of type "book_review": the cover beside the title, author,
 // star rating, the review (rich text cleaned by the server) and the reviewer.
 
-import { appendText, cleanedHtmlElement, imageElement, isImage, labelled, plain, textElement } from "./dom.js";
+import { appendText, cleanedHtmlElement, pictureAndBody, plain, textElement } from "./dom.js";
 import { strings } from "../strings.js";
 
 const MAX_RATING = 5;
@@ -17,14 +17,7 @@ function ratingElement(doc, rating) {
 }
 
 export function renderBookReview(slide, doc) {
-  const hasCover = isImage(slide.cover);
-  const el = labelled(doc.createElement("section"), slide);
-  el.className = hasCover ? "book-review" : "book-review book-review--no-cover";
-  if (hasCover) el.appendChild(imageElement(doc, slide.cover, "book-review__cover"));
-
-  const body = doc.createElement("div");
-  body.className = "book-review__body";
-  el.appendChild(body);
+  const { el, body } = pictureAndBody(doc, slide, "book-review", slide.cover);
   appendText(body, "h1", "slide-heading", plain(slide.heading));
   appendText(body, "p", "book-review__author", plain(slide.author));
   const rating = slide.rating;

@@ -48,3 +48,17 @@ export function labelled(el, slide) {
   if (plain(slide.title)) el.setAttribute("aria-label", slide.title);
   return el;
 }
+
+// A slide laid out as an optional picture beside (or, portrait, above) a text
+// body: classes `block`, `block--no-image`, `block__image` and `block__body`.
+// Returns the slide's element and the body to fill.
+export function pictureAndBody(doc, slide, block, image) {
+  const hasImage = isImage(image);
+  const el = labelled(doc.createElement("section"), slide);
+  el.className = hasImage ? block : `${block} ${block}--no-image`;
+  if (hasImage) el.appendChild(imageElement(doc, image, `${block}__image`));
+  const body = doc.createElement("div");
+  body.className = `${block}__body`;
+  el.appendChild(body);
+  return { el, body };
+}

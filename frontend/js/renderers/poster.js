@@ -1,19 +1,12 @@
 // Renders a slide of type "poster": an event's image beside (or above, on a
 // portrait screen) its title, date and time, place, text and call to action.
 
-import { appendText, imageElement, isImage, labelled, plain } from "./dom.js";
+import { appendText, pictureAndBody, plain } from "./dom.js";
 import { eventTimes } from "./dates.js";
 import { language } from "../strings.js";
 
 export function renderPoster(slide, doc, { lang = language } = {}) {
-  const hasImage = isImage(slide.image);
-  const el = labelled(doc.createElement("section"), slide);
-  el.className = hasImage ? "poster" : "poster poster--no-image";
-  if (hasImage) el.appendChild(imageElement(doc, slide.image, "poster__image"));
-
-  const body = doc.createElement("div");
-  body.className = "poster__body";
-  el.appendChild(body);
+  const { el, body } = pictureAndBody(doc, slide, "poster", slide.image);
   appendText(body, "h1", "slide-heading poster__title", plain(slide.heading));
   const when = eventTimes(slide.starts_at, slide.ends_at, lang);
   if (when) {
