@@ -1,5 +1,6 @@
 import base64
 import logging
+from functools import lru_cache
 
 import qrcode
 from django.core.exceptions import ValidationError
@@ -29,9 +30,12 @@ class ScreenQrImage(SvgPathFillImage):
     QR_PATH_STYLE = {**SvgPathFillImage.QR_PATH_STYLE, "shape-rendering": "crispEdges"}
 
 
+# Every manifest build (each publish, each reconciliation) asks again; making a code takes tens of milliseconds.
+@lru_cache(maxsize=128)
 def qr_data_url(url: str) -> str:
     """A QR code of `url` as an SVG data URL, for an <img>: an image cannot run scripts, whatever it contains."""
-    svg = qrcode.make(url, image_factory=ScreenQrImage, border=2).to_string()
+    # The standard quiet zone of four modules: phones find the code faster.
+    svg = qrcode.make(url, image_factory=ScreenQrImage, border=4).to_string()
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
