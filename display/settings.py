@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     # Video for slides; scoped to organisations by organisations.permissions like images and documents.
     "wagtailmedia",
     "wagtail.images",
+    "wagtail.contrib.typed_table_block",  # the table slide type's editor
     "wagtail.search",
     "wagtail.admin",
     "wagtail",

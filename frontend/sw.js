@@ -41,11 +41,19 @@ const SHELL = [
   "./js/update.js",
   "./js/video.js",
   "./js/watchdog.js",
+  "./js/renderers/book_review.js",
+  "./js/renderers/clock.js",
+  "./js/renderers/contacts.js",
+  "./js/renderers/dates.js",
   "./js/renderers/dom.js",
   "./js/renderers/image_text.js",
   "./js/renderers/index.js",
   "./js/renderers/slideshow.js",
   "./js/renderers/video.js",
+  "./js/renderers/poster.js",
+  "./js/renderers/qr_code.js",
+  "./js/renderers/table.js",
+  "./js/renderers/ticking.js",
 ];
 
 let suspectUntil = 0;

@@ -5,12 +5,14 @@ requires approval."""
 import io
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import File
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images.models import Image
@@ -77,12 +79,15 @@ def demo_stored_image(title: str, organisation: Organisation, draw, *, format: s
     return Image.objects.create(title=title, file=ImageFile(buffer, name=name), collection=organisation.collection)
 
 
-def demo_image(title: str, colour: tuple[int, int, int], organisation: Organisation) -> Image:
+def demo_image(
+    title: str, colour: tuple[int, int, int], organisation: Organisation, size: tuple[int, int] = (1920, 1080)
+) -> Image:
     def draw():
-        picture = PILImage.new("RGB", (1920, 1080), colour)
+        width, height = size
+        picture = PILImage.new("RGB", size, colour)
         bands = ImageDraw.Draw(picture)
-        for band in range(0, 1920, 160):
-            bands.rectangle([band, 0, band + 80, 1080], fill=tuple(min(255, c + 25) for c in colour))
+        for band in range(0, width, 160):
+            bands.rectangle([band, 0, band + 80, height], fill=tuple(min(255, c + 25) for c in colour))
         return picture
 
     return demo_stored_image(title, organisation, draw)
@@ -189,6 +194,7 @@ def demo_content_load() -> None:
     )
     demo_media_slides_add()
     organisation_approval_require(organisation=Organisation.objects.get(name=REQUIRES_APPROVAL))
+    demo_structured_slides_load(Playlist.objects.get(organisation__name="Biblioteket", title="Reading room"))
     demo_screen_groups()
     demo_themes_load()
 
@@ -229,6 +235,83 @@ def demo_themes_load() -> None:
             name=theme_name, organisation=organisation, background=background, text=text, accent=accent, font=font, logo=logo
         )
         organisation.save()
+
+
+STRUCTURED_FIRST = "Ask the library"
+
+
+def demo_structured_slides(organisation: Organisation) -> list[tuple[str, str, dict]]:
+    """One slide of each structured type, as (title, type, value), for the library."""
+    market = (timezone.localtime() + timedelta(days=14)).replace(hour=14, minute=0, second=0, microsecond=0)
+
+    def photo(name: str, colour: tuple[int, int, int]) -> Image:
+        return demo_image(name, colour, organisation, size=(600, 800))
+
+    return [
+        (STRUCTURED_FIRST, "contacts", {
+            "heading": "Ask the library",
+            "people": [
+                {"image": photo("Anna Jensen", (170, 90, 60)), "name": "Anna Jensen", "title": "Librarian",
+                 "phone": "+45 33 66 33 66", "email": "anna.jensen@example.org"},
+                {"image": photo("Mads Holm", (60, 110, 150)), "name": "Mads Holm", "title": "Children's librarian",
+                 "phone": "+45 33 66 33 67", "email": "mads.holm@example.org"},
+                {"image": None, "name": "Sara Nielsen", "title": "IT help", "phone": "", "email": "it@example.org"},
+            ],
+        }),
+        ("Opening hours", "table", {
+            "heading": "Opening hours",
+            "table": {
+                "columns": [{"type": "text", "heading": heading} for heading in ("Day", "Staffed", "Self-service")],
+                "rows": [{"values": row} for row in (
+                    ["Monday–Thursday", "10–18", "8–22"], ["Friday", "10–16", "8–22"], ["Saturday", "10–14", "8–18"],
+                    ["Sunday", "Closed", "8–18"],
+                )],
+                "caption": "Self-service with your health card and PIN.",
+            },
+            "column_headings": True,
+        }),
+        ("Christmas market", "poster", {
+            "title": "Christmas market in the library",
+            "starts_at": market,
+            "ends_at": market + timedelta(hours=4),
+            "place": "The reading room, ground floor",
+            "text": "Local crafts, mulled wine and a story for the children at 15:00.",
+            "image": demo_image("Christmas market", (150, 30, 40), organisation),
+            "call_to_action": "Free entry",
+        }),
+        ("Book of the month", "book_review", {
+            "cover_image": demo_image("Kongens fald", (40, 60, 90), organisation, size=(800, 1200)),
+            "title": "Kongens fald",
+            "author": "Johannes V. Jensen",
+            "review": "<p>A dark, <b>dazzling</b> novel of Renaissance Denmark. Still the best Danish novel, we think.</p>",
+            "rating": 5,
+            "reviewer": "Anna, librarian",
+        }),
+        ("Events online", "qr_code", {
+            "url": "https://example.org/library/events",
+            "caption": "Scan to see all our events",
+        }),
+        ("Countdown to the market", "clock", {
+            "mode": "countdown",
+            "target": market,
+            "label": "to the Christmas market",
+            "done_text": "The Christmas market is open!",
+        }),
+    ]
+
+
+def demo_structured_slides_load(playlist: Playlist) -> None:
+    """Adds one slide of each structured type to the playlist, once."""
+    organisation = playlist.organisation
+    if Slide.objects.filter(organisation=organisation, title=STRUCTURED_FIRST).exists():
+        return
+    order = playlist.items.count()
+    for offset, (title, block_type, value) in enumerate(demo_structured_slides(organisation)):
+        slide = Slide(title=title, organisation=organisation, duration=10, live=False, content=[(block_type, value)])
+        slide.save()
+        publish(slide)
+        PlaylistItem.objects.create(playlist=playlist, slide=slide, sort_order=order + offset)
+    publish(Playlist.objects.get(pk=playlist.pk))
 
 
 def login_reset(*, username: str, superuser: bool = False):

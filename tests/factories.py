@@ -63,6 +63,11 @@ def make_video(*, title: str = "Clip", organisation=None, content: bytes | None 
     return Media.objects.create(title=title, file=file, type="video", collection=collection, duration=3)
 
 
+def make_typed_slide(block_type: str, value: dict, *, publish: bool = True, **fields) -> Slide:
+    """A slide of any type, its content given as the block's value."""
+    return make_slide(content=[(block_type, value)], publish=publish, **fields)
+
+
 def make_slide(
     *, heading: str = "Hello", text: str = "<p>Some text</p>", image=None, publish: bool = True, content=None, **fields
 ) -> Slide:

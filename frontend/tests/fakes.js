@@ -184,6 +184,17 @@ class FakeElement {
   querySelector(selector) {
     return this.querySelectorAll(selector)[0] || null;
   }
+  // On the page when its topmost ancestor is the document's body.
+  get isConnected() {
+    let node = this;
+    while (node.parentNode) node = node.parentNode;
+    return node === this.ownerDocument.body;
+  }
+}
+
+// The element and everything under it, in document order.
+export function allElements(el) {
+  return [el, ...el.children.flatMap(allElements)];
 }
 
 // A <video> whose playback a test scripts: progress(), end(), fail(code).
@@ -235,6 +246,7 @@ class FakeVideo extends FakeElement {
 export class FakeDocument {
   constructor() {
     this.mutations = [];
+    this.body = new FakeElement(this, "body");
   }
   createElement(tagName) {
     return tagName === "video" ? new FakeVideo(this) : new FakeElement(this, tagName);

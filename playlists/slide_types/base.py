@@ -1,7 +1,10 @@
 """What every slide type shares: the block contract and the helpers payloads are built with."""
 
 import logging
+from datetime import datetime
 
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from wagtail import blocks
 from wagtail.rich_text import expand_db_html
 from wagtail.whitelist import Whitelister
@@ -71,13 +74,32 @@ def media_entry(url: str, kind: str, orientation: str | None = None) -> dict:
     return {"url": url, "kind": kind, **({"orientation": orientation} if orientation else {})}
 
 
-def image_media(payload: dict | None) -> list[dict]:
-    """The media entries of an image payload: one file, or one per orientation for a cover image."""
-    if not payload:
-        return []
-    if "portrait" not in payload:
-        return [media_entry(payload["url"], "image")]
-    return [
-        media_entry(payload["url"], "image", "landscape"),
-        media_entry(payload["portrait"]["url"], "image", "portrait"),
-    ]
+def images_media(*images: dict | None) -> list[dict]:
+    """The media entries of these image payloads, leaving out the missing ones; a cover image
+    (one with a "portrait" crop) gives one entry per orientation."""
+    entries = []
+    for image in filter(None, images):
+        if "portrait" in image:
+            entries += [
+                media_entry(image["url"], "image", "landscape"),
+                media_entry(image["portrait"]["url"], "image", "portrait"),
+            ]
+        else:
+            entries.append(media_entry(image["url"], "image"))
+    return entries
+
+
+def local_iso(moment: datetime | None) -> str | None:
+    """An aware ISO 8601 time in the installation's time zone (a naive one is taken as local already)."""
+    if moment is None:
+        return None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return timezone.localtime(moment).isoformat()
+
+
+def refuse(**messages: str) -> None:
+    """Fail a slide's validation with each message shown on the field it names."""
+    raise blocks.StructBlockValidationError(
+        block_errors={name: ValidationError(message) for name, message in messages.items()}
+    )

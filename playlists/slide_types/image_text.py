@@ -8,8 +8,8 @@ from .base import (
     SlideBlock,
     clean_html,
     cover_image_payload,
-    image_media,
     image_payload,
+    images_media,
 )
 
 LAYOUTS = [
@@ -61,5 +61,5 @@ class ImageTextBlock(SlideBlock):
             "layout": layout,
             "box_position": value.get("box_position") or "bottom-left",
             "logo": logo,
-            "media": image_media(image) + image_media(logo),
+            "media": images_media(image, logo),
         }

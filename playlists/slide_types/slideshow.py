@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
-from .base import FULL_SCREEN, SlideBlock, cover_image_payload, image_media
+from .base import FULL_SCREEN, SlideBlock, cover_image_payload, images_media
 
 TRANSITIONS = [("fade", _("Fade")), ("zoom", _("Fade with a slow zoom (Ken Burns)"))]
 
@@ -32,5 +32,5 @@ class SlideshowBlock(SlideBlock):
             "images": images,
             "transition": value.get("transition") or "fade",
             **({"duration": sum(image["duration"] for image in images)} if images else {}),
-            "media": [entry for image in images for entry in image_media(image)],
+            "media": images_media(*images),
         }

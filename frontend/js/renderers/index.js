@@ -4,6 +4,12 @@
 import { renderImageText } from "./image_text.js";
 import { renderSlideshow } from "./slideshow.js";
 import { renderVideo } from "./video.js";
+import { renderContacts } from "./contacts.js";
+import { renderTable } from "./table.js";
+import { renderPoster } from "./poster.js";
+import { renderBookReview } from "./book_review.js";
+import { renderQrCode } from "./qr_code.js";
+import { renderClock } from "./clock.js";
 import { textElement } from "./dom.js";
 import { strings } from "../strings.js";
 
@@ -11,6 +17,12 @@ export const renderers = {
   image_text: renderImageText,
   slideshow: renderSlideshow,
   video: renderVideo,
+  contacts: renderContacts,
+  table: renderTable,
+  poster: renderPoster,
+  book_review: renderBookReview,
+  qr_code: renderQrCode,
+  clock: renderClock,
 };
 
 function renderPlaceholder(slide, doc) {

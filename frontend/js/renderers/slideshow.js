@@ -3,7 +3,7 @@
 // the transition is "zoom". Screens that prefer reduced motion cut between
 // images without fade or zoom (screen.css). The slide's duration is the sum.
 
-import { hasUrl, coverImageElement, oneOf } from "./dom.js";
+import { isImage, coverImageElement, oneOf } from "./dom.js";
 import { attachPlayback } from "../playback.js";
 import { slideDurationMs } from "../manifest.js";
 
@@ -49,7 +49,7 @@ function slideshowPlayback(frames, durationsMs) {
 }
 
 export function renderSlideshow(slide, doc) {
-  const images = (Array.isArray(slide.images) ? slide.images : []).filter(hasUrl);
+  const images = (Array.isArray(slide.images) ? slide.images : []).filter(isImage);
   const el = doc.createElement("section");
   el.className = `slideshow slideshow--${oneOf(slide.transition, TRANSITIONS)}`;
   if (typeof slide.title === "string" && slide.title) el.setAttribute("aria-label", slide.title);

@@ -1,7 +1,7 @@
 // Renders a slide of type "video": the video, letterboxed on black, muted
 // unless the slide asks for sound (see ../video.js for how it plays and ends).
 
-import { hasUrl } from "./dom.js";
+import { isImage } from "./dom.js";
 import { attachPlayback } from "../playback.js";
 import { createVideoPlayback } from "../video.js";
 
@@ -9,7 +9,7 @@ export function renderVideo(slide, doc) {
   const el = doc.createElement("section");
   el.className = "video-slide";
   if (typeof slide.title === "string" && slide.title) el.setAttribute("aria-label", slide.title);
-  if (!hasUrl(slide.video)) return el;
+  if (!isImage(slide.video)) return el;
   const video = doc.createElement("video");
   video.className = "video-slide__video";
   // Muted until it plays: muted autoplay is always allowed; sound is asked for at play().
