@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from organisations.models import Organisation, OrganisationOwned, OrganisationOwnedQuerySet, OrganisationWorkflowMixin
 
+from .feeds.models import FeedCache  # noqa: F401  (a model of this app)
 from .slide_types import SLIDE_BLOCKS
 
 SCREEN_PREVIEW_SIZES = [
