@@ -66,3 +66,13 @@ def migrated_baseline_restore() -> None:
 def migrated_baseline(request):
     if request.node.get_closest_marker("django_db") is not None:
         migrated_baseline_restore()
+
+
+@pytest.fixture(scope="session")
+def feed_server():
+    """A local HTTP server with the feed fixtures (tests/feed_server.py)."""
+    from tests.feed_server import FeedServer
+
+    server = FeedServer()
+    yield server
+    server.stop()

@@ -74,6 +74,18 @@ def target_of(url: str) -> Target:
     return Target(parts.scheme, parts.hostname, port or (443 if parts.scheme == "https" else 80), path)
 
 
+def open_socket(address: IPAddress, port: int, timeout: float) -> socket.socket:
+    """A TCP connection to exactly this address: no name lookup happens here."""
+    sock = socket.socket(socket.AF_INET6 if address.version == 6 else socket.AF_INET, socket.SOCK_STREAM)
+    sock.settimeout(timeout)
+    try:
+        sock.connect((str(address), port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
 class PinnedHTTPConnection(http.client.HTTPConnection):
     """Speaks to `host` (Host header) at an address checked beforehand."""
 
@@ -82,7 +94,7 @@ class PinnedHTTPConnection(http.client.HTTPConnection):
         self.address = address
 
     def connect(self):
-        self.sock = socket.create_connection((str(self.address), self.port), self.timeout)
+        self.sock = open_socket(self.address, self.port, self.timeout)
 
 
 class PinnedHTTPSConnection(http.client.HTTPSConnection):
@@ -93,7 +105,7 @@ class PinnedHTTPSConnection(http.client.HTTPSConnection):
         self.address = address
 
     def connect(self):
-        sock = socket.create_connection((str(self.address), self.port), self.timeout)
+        sock = open_socket(self.address, self.port, self.timeout)
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
 
 
