@@ -35,9 +35,13 @@ const SHELL = [
   "./js/strings.js",
   "./js/update.js",
   "./js/watchdog.js",
+  "./js/renderers/calendar.js",
   "./js/renderers/dom.js",
   "./js/renderers/image_text.js",
   "./js/renderers/index.js",
+  "./js/renderers/news.js",
+  "./js/renderers/rotation.js",
+  "./js/renderers/web_page.js",
 ];
 
 let suspectUntil = 0;

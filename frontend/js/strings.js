@@ -6,11 +6,23 @@ export const catalogues = {
     pairingInstruction: "Enter this code in the admin to pair this screen.",
     connecting: "Connecting…",
     idle: "Nothing to show right now.",
+    newsEmpty: "No news right now.",
+    calendarToday: "Today",
+    calendarWeek: "This week",
+    calendarEmptyToday: "No events today.",
+    calendarEmptyWeek: "No events this week.",
+    allDay: "All day",
   },
   da: {
     pairingInstruction: "Indtast koden i administrationen for at parre skærmen.",
     connecting: "Forbinder…",
     idle: "Intet at vise lige nu.",
+    newsEmpty: "Ingen nyheder lige nu.",
+    calendarToday: "I dag",
+    calendarWeek: "Denne uge",
+    calendarEmptyToday: "Ingen begivenheder i dag.",
+    calendarEmptyWeek: "Ingen begivenheder i denne uge.",
+    allDay: "Hele dagen",
   },
 };
 

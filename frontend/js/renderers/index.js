@@ -2,11 +2,17 @@
 // newer server, an older cached page) gets a neutral placeholder, not an error.
 
 import { renderImageText } from "./image_text.js";
+import { renderNews } from "./news.js";
+import { renderCalendar } from "./calendar.js";
+import { renderWebPage } from "./web_page.js";
 import { textElement } from "./dom.js";
 import { strings } from "../strings.js";
 
 export const renderers = {
   image_text: renderImageText,
+  news: renderNews,
+  calendar: renderCalendar,
+  web_page: renderWebPage,
 };
 
 function renderPlaceholder(slide, doc) {
