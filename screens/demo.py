@@ -5,7 +5,9 @@ requires approval."""
 import io
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -17,6 +19,7 @@ from wagtail.users.models import UserProfile
 from organisations.models import Organisation
 from organisations.roles import ROLES
 from organisations.services import organisation_approval_require, organisation_create, organisation_member_add
+from playlists.feeds.cache import feed_store
 from playlists.models import Playlist, PlaylistItem, Slide
 
 from .models import Location, Screen
@@ -102,6 +105,42 @@ def demo_playlist(organisation: Organisation, title: str, slides: list) -> Playl
     return playlist
 
 
+# Slides fed from files committed in the repository and served by this same server (/static/…): the demo
+# needs no network. They are stored in the feed cache at once; later refreshes fetch them over HTTP from
+# this server, which works where FEEDS_ALLOW_LOOPBACK is on (`make run`). Elsewhere the refresh is refused
+# like any internal address, and screens keep showing the stored copy.
+DEMO_FEEDS = Path(__file__).resolve().parent.parent / "playlists" / "static" / "playlists" / "demo"
+DEMO_FEED_SLIDES = [
+    ("News", 15, "news", "news.rss", {"heading": "", "entries": 3, "show_images": True, "show_summary": True}),
+    ("This week", 10, "calendar", "calendar.ics", {"heading": "", "span": "week"}),
+    ("Opening hours", 10, "web_page", "page.html", {}),
+]
+
+
+def demo_feed_slides(organisation: Organisation, playlist: Playlist) -> None:
+    """A news, a calendar and a web page slide at the end of the playlist, each once."""
+    added = False
+    for title, duration, block_type, file, options in DEMO_FEED_SLIDES:
+        url = f"{settings.WAGTAILADMIN_BASE_URL}{settings.STATIC_URL}playlists/demo/{file}"
+        if block_type != "web_page":
+            feed_store(block_type, url, (DEMO_FEEDS / file).read_bytes())
+        if Slide.objects.filter(title=title, organisation=organisation).exists():
+            continue
+        slide = Slide(
+            title=title,
+            organisation=organisation,
+            duration=duration,
+            live=False,
+            content=[(block_type, {"url": url, **options})],
+        )
+        slide.save()
+        publish(slide)
+        PlaylistItem.objects.create(playlist=playlist, slide=slide, sort_order=playlist.items.count())
+        added = True
+    if added:
+        publish(Playlist.objects.get(pk=playlist.pk))
+
+
 @transaction.atomic
 def demo_content_load() -> None:
     for name, (location_name, address, playlist_title, screen_name, slides) in DEMO_ORGANISATIONS.items():
@@ -114,6 +153,7 @@ def demo_content_load() -> None:
             name=screen_name, organisation=organisation, defaults={"location": location, "playlist": playlist}
         )
     owner, title, shared_with = SHARED
+    demo_feed_slides(Organisation.objects.get(name=owner), Playlist.objects.get(organisation__name=owner, title=title))
     Playlist.objects.get(organisation__name=owner, title=title).shared_with.add(
         Organisation.objects.get(name=shared_with)
     )

@@ -6,6 +6,7 @@ build waits for a refresh at most FEEDS_MANIFEST_WAIT_SECONDS, then goes on with
 the refresh finishes in the background and screens get its result at their next reconcile.
 """
 
+import http.client
 import logging
 import threading
 import time
@@ -79,6 +80,11 @@ def feed_refresh(row: FeedCache) -> errors.FeedError | None:
         retry = timedelta(seconds=settings.FEEDS_RETRY_SECONDS)
         FeedCache.objects.filter(pk=row.pk).update(error=str(error), error_at=now, next_fetch_at=now + retry)
         return error
+    store_content(row, content)
+    return None
+
+
+def store_content(row: FeedCache, content: dict) -> None:
     now = timezone.now()
     FeedCache.objects.filter(pk=row.pk).update(
         content=content,
@@ -87,7 +93,12 @@ def feed_refresh(row: FeedCache) -> errors.FeedError | None:
         error_at=None,
         next_fetch_at=now + timedelta(seconds=settings.FEEDS_REFRESH_SECONDS),
     )
-    return None
+
+
+def feed_store(kind: str, url: str, body: bytes) -> None:
+    """Store `body` as if just fetched from `url` (the demo's feeds, read from the repository)."""
+    headers = http.client.HTTPMessage()
+    store_content(feed_row(kind, url), KINDS[kind][1](Response(url, 200, headers, body)))
 
 
 def refresh_in_thread(row: FeedCache) -> None:

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from organisations.models import Organisation
+from playlists.feeds.models import FeedCache
 from playlists.models import Playlist
 from screens.manifest import manifest_for_playlist
 from screens.models import Location, Screen
@@ -13,13 +14,18 @@ from screens.models import Location, Screen
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_content_gives_a_playlist_of_three_published_slides_and_a_login(capsys):
+def test_demo_content_gives_a_playlist_of_six_published_slides_and_a_login(capsys):
     call_command("load_demo")
     printed = capsys.readouterr().out
     password = printed.split("password:")[1].split()[0]
     assert get_user_model().objects.get(username="admin").check_password(password)
     playlist = Playlist.objects.get(title="Lobby")
-    assert len(manifest_for_playlist(playlist.pk).body["slides"]) == 3
+    slides = manifest_for_playlist(playlist.pk).body["slides"]
+    assert [slide["type"] for slide in slides] == ["image_text"] * 3 + ["news", "calendar", "web_page"]
+    # The demo's feeds are the files committed under playlists/static/playlists/demo/, stored at load time.
+    assert slides[3]["entries"][0]["title"] == "Ny legeplads åbner i byparken"
+    assert FeedCache.objects.get(kind="calendar").content["events"]
+    assert slides[5]["url"].endswith("/static/playlists/demo/page.html")
     assert Location.objects.count() == 2
     assert Screen.objects.get(name="Main entrance").playlist == playlist
 
