@@ -110,8 +110,8 @@ def test_the_save_time_check_reports_what_is_wrong_and_trusts_a_fresh_copy(feed_
         feed_check("calendar", feed_server.file_url("not-a-calendar.ics"))
     assert raised.value.code == "not_a_calendar"
 
-    url = feed_server.file_url("events.ics")
+    url = feed_server.write("checked.ics", (feed_server.directory / "events.ics").read_text())
     feed_check("calendar", url)
     feed_check("calendar", url)
-    assert feed_server.requests["/files/events.ics"] == 1
+    assert feed_server.requests["/files/checked.ics"] == 1
     assert FeedCache.objects.get(url=url).content["events"] is not None
