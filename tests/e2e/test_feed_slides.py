@@ -10,6 +10,7 @@ from django.utils import timezone
 from tests.e2e.admin_ui import ADMIN_PASSWORD, log_in
 from tests.e2e.kiosk import paired_kiosk
 from tests.factories import make_playlist, make_screen
+from tests.servers import DaphneServer
 from tests.playlists.test_feed_slide_types import feed_slide
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -76,7 +77,18 @@ BAD_ADDRESSES = [
 ]
 
 
-def test_an_editor_is_told_what_is_wrong_with_an_address(browser, daphne, feed_server):
+@pytest.fixture
+def admin_daphne(django_db_setup, django_db_blocker, server_logs):
+    """A daphne of this test's own: the admin caches content type ids, which the flush after a test renumbers,
+    so a shared server that served this admin would fail the next test's admin."""
+    with django_db_blocker.unblock():
+        server = DaphneServer(log_dir=server_logs)
+    yield server
+    server.stop()
+
+
+def test_an_editor_is_told_what_is_wrong_with_an_address(browser, admin_daphne, feed_server):
+    daphne = admin_daphne
     User.objects.create(
         username="editor-it", is_staff=True, is_superuser=True, password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256")
     )
