@@ -18,6 +18,7 @@ from organisations.models import Organisation, OrganisationOwned, OrganisationOw
 from themes.fields import theme_choice
 from themes.models import theme_owner_check
 
+from .feeds.models import FeedCache  # noqa: F401  (a model of this app)
 from .schedule_forms import schedule_panel
 from .schedule_rules import RuleError, rule_check, schedule_summary
 from .slide_types import SLIDE_BLOCKS

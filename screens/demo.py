@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import File
 from django.core.files.images import ImageFile
@@ -22,6 +23,7 @@ from wagtailmedia.models import Media
 from organisations.models import Organisation
 from organisations.roles import ROLES
 from organisations.services import organisation_approval_require, organisation_create, organisation_member_add
+from playlists.feeds.cache import feed_store
 from playlists.models import Playlist, PlaylistItem, Slide
 
 from themes.models import Theme
@@ -121,7 +123,6 @@ def demo_playlist(organisation: Organisation, title: str, slides: list) -> Playl
 
 # A 3 s H.264 clip made on a developer's machine by scripts/make_demo_video.py, so no demo needs ffmpeg.
 DEMO_VIDEO = Path(__file__).resolve().parent / "demo_media" / "countdown.mp4"
-MEDIA_PLAYLIST = ("Borgerservice", "Lobby")
 
 
 def demo_logo(organisation: Organisation) -> Image:
@@ -146,15 +147,10 @@ def demo_video(organisation: Organisation) -> Media:
         )
 
 
-def demo_media_slides_add() -> None:
-    """A slide of each media type at the end of the Lobby playlist: half-size image and text with a logo,
-    a slideshow with slow zoom, and a video."""
-    organisation_name, playlist_title = MEDIA_PLAYLIST
-    organisation = Organisation.objects.get(name=organisation_name)
-    if Slide.objects.filter(organisation=organisation, title="Harbour views").exists():
-        return
+def demo_media_slides(organisation: Organisation) -> list[tuple[str, int, str, dict]]:
+    """Half-size image and text with a logo, a slideshow with slow zoom, and a video."""
     views = [demo_image(f"View {n}", colour, organisation) for n, colour in enumerate([(30, 90, 140), (150, 90, 30)])]
-    contents = [
+    return [
         ("Opening hours", 10, "image_text", {
             "heading": "Opening hours", "text": "<p>Monday to Friday 8–16, Thursday until 18.</p>",
             "image": demo_image("Counter", (60, 60, 90), organisation), "layout": "image_left",
@@ -165,19 +161,47 @@ def demo_media_slides_add() -> None:
         }),
         ("Countdown", 10, "video", {"video": demo_video(organisation), "sound": False}),
     ]
-    playlist = Playlist.objects.get(organisation=organisation, title=playlist_title)
-    after = playlist.items.count()
-    for order, (title, duration, block_type, value) in enumerate(contents, start=after):
-        slide = Slide(
-            title=title, organisation=organisation, duration=duration, live=False, content=[(block_type, value)]
-        )
+
+
+def demo_slides_append(playlist: Playlist, slides: list[tuple[str, int, str, dict]]) -> None:
+    """Appends each (title, duration, type, value) slide its organisation lacks, published, then republishes."""
+    organisation = playlist.organisation
+    added = False
+    for title, duration, block_type, value in slides:
+        if Slide.objects.filter(title=title, organisation=organisation).exists():
+            continue
+        slide = Slide(title=title, organisation=organisation, duration=duration, live=False, content=[(block_type, value)])
         slide.save()
         publish(slide)
-        PlaylistItem.objects.create(playlist=playlist, slide=slide, sort_order=order)
-    publish(Playlist.objects.get(pk=playlist.pk))
+        PlaylistItem.objects.create(playlist=playlist, slide=slide, sort_order=playlist.items.count())
+        added = True
+    if added:
+        publish(Playlist.objects.get(pk=playlist.pk))
 
 
-@transaction.atomic
+# Slides fed from files committed in the repository and served by this same server (/static/…): the demo
+# needs no network. They are stored in the feed cache at once; later refreshes fetch them over HTTP from
+# this server, which works where FEEDS_ALLOW_LOOPBACK is on (`make run`). Elsewhere the refresh is refused
+# like any internal address, and screens keep showing the stored copy.
+DEMO_FEEDS = Path(__file__).resolve().parent.parent / "playlists" / "static" / "playlists" / "demo"
+DEMO_FEED_SLIDES = [
+    ("News", 15, "news", "news.rss", {"heading": "", "entries": 3, "show_images": True, "show_summary": True}),
+    ("This week", 10, "calendar", "calendar.ics", {"heading": "", "span": "week"}),
+    ("Visit us", 10, "web_page", "page.html", {}),
+]
+
+
+def demo_feed_slides() -> list[tuple[str, int, str, dict]]:
+    """A news, a calendar and a web page slide, their feeds stored in the cache at once."""
+    slides = []
+    for title, duration, block_type, file, options in DEMO_FEED_SLIDES:
+        url = f"{settings.WAGTAILADMIN_BASE_URL}{settings.STATIC_URL}playlists/demo/{file}"
+        if block_type != "web_page":
+            feed_store(block_type, url, (DEMO_FEEDS / file).read_bytes())
+        slides.append((title, duration, block_type, {"url": url, **options}))
+    return slides
+
+
 def demo_content_load() -> None:
     for name, (location_name, address, playlist_title, screen_name, slides) in DEMO_ORGANISATIONS.items():
         organisation = Organisation.objects.filter(name=name).first() or organisation_create(name=name)
@@ -189,12 +213,12 @@ def demo_content_load() -> None:
             name=screen_name, organisation=organisation, defaults={"location": location, "playlist": playlist}
         )
     owner, title, shared_with = SHARED
-    Playlist.objects.get(organisation__name=owner, title=title).shared_with.add(
-        Organisation.objects.get(name=shared_with)
-    )
-    demo_media_slides_add()
+    lobby = Playlist.objects.get(organisation__name=owner, title=title)
+    lobby.shared_with.add(Organisation.objects.get(name=shared_with))
+    demo_slides_append(lobby, demo_media_slides(lobby.organisation) + demo_feed_slides())
     organisation_approval_require(organisation=Organisation.objects.get(name=REQUIRES_APPROVAL))
-    demo_structured_slides_load(Playlist.objects.get(organisation__name="Biblioteket", title="Reading room"))
+    reading_room = Playlist.objects.get(organisation__name="Biblioteket", title="Reading room")
+    demo_slides_append(reading_room, demo_structured_slides(reading_room.organisation))
     demo_screen_groups()
     demo_themes_load()
 
@@ -237,18 +261,15 @@ def demo_themes_load() -> None:
         organisation.save()
 
 
-STRUCTURED_FIRST = "Ask the library"
-
-
-def demo_structured_slides(organisation: Organisation) -> list[tuple[str, str, dict]]:
-    """One slide of each structured type, as (title, type, value), for the library."""
+def demo_structured_slides(organisation: Organisation) -> list[tuple[str, int, str, dict]]:
+    """One slide of each structured type, for the library."""
     market = (timezone.localtime() + timedelta(days=14)).replace(hour=14, minute=0, second=0, microsecond=0)
 
     def photo(name: str, colour: tuple[int, int, int]) -> Image:
         return demo_image(name, colour, organisation, size=(600, 800))
 
     return [
-        (STRUCTURED_FIRST, "contacts", {
+        ("Ask the library", 10, "contacts", {
             "heading": "Ask the library",
             "people": [
                 {"image": photo("Anna Jensen", (170, 90, 60)), "name": "Anna Jensen", "title": "Librarian",
@@ -258,7 +279,7 @@ def demo_structured_slides(organisation: Organisation) -> list[tuple[str, str, d
                 {"image": None, "name": "Sara Nielsen", "title": "IT help", "phone": "", "email": "it@example.org"},
             ],
         }),
-        ("Opening hours", "table", {
+        ("Opening hours", 10, "table", {
             "heading": "Opening hours",
             "table": {
                 "columns": [{"type": "text", "heading": heading} for heading in ("Day", "Staffed", "Self-service")],
@@ -270,7 +291,7 @@ def demo_structured_slides(organisation: Organisation) -> list[tuple[str, str, d
             },
             "column_headings": True,
         }),
-        ("Christmas market", "poster", {
+        ("Christmas market", 10, "poster", {
             "title": "Christmas market in the library",
             "starts_at": market,
             "ends_at": market + timedelta(hours=4),
@@ -279,7 +300,7 @@ def demo_structured_slides(organisation: Organisation) -> list[tuple[str, str, d
             "image": demo_image("Christmas market", (150, 30, 40), organisation),
             "call_to_action": "Free entry",
         }),
-        ("Book of the month", "book_review", {
+        ("Book of the month", 10, "book_review", {
             "cover_image": demo_image("Kongens fald", (40, 60, 90), organisation, size=(800, 1200)),
             "title": "Kongens fald",
             "author": "Johannes V. Jensen",
@@ -287,31 +308,17 @@ def demo_structured_slides(organisation: Organisation) -> list[tuple[str, str, d
             "rating": 5,
             "reviewer": "Anna, librarian",
         }),
-        ("Events online", "qr_code", {
+        ("Events online", 10, "qr_code", {
             "url": "https://example.org/library/events",
             "caption": "Scan to see all our events",
         }),
-        ("Countdown to the market", "clock", {
+        ("Countdown to the market", 10, "clock", {
             "mode": "countdown",
             "target": market,
             "label": "to the Christmas market",
             "done_text": "The Christmas market is open!",
         }),
     ]
-
-
-def demo_structured_slides_load(playlist: Playlist) -> None:
-    """Adds one slide of each structured type to the playlist, once."""
-    organisation = playlist.organisation
-    if Slide.objects.filter(organisation=organisation, title=STRUCTURED_FIRST).exists():
-        return
-    order = playlist.items.count()
-    for offset, (title, block_type, value) in enumerate(demo_structured_slides(organisation)):
-        slide = Slide(title=title, organisation=organisation, duration=10, live=False, content=[(block_type, value)])
-        slide.save()
-        publish(slide)
-        PlaylistItem.objects.create(playlist=playlist, slide=slide, sort_order=order + offset)
-    publish(Playlist.objects.get(pk=playlist.pk))
 
 
 def login_reset(*, username: str, superuser: bool = False):

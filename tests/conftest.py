@@ -74,3 +74,13 @@ def migrated_baseline(request):
 hypothesis_settings.register_profile("quick", max_examples=40, deadline=None)
 hypothesis_settings.register_profile("thorough", max_examples=2000, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
+
+@pytest.fixture(scope="session")
+def feed_server():
+    """A local HTTP server with the feed fixtures (tests/feed_server.py)."""
+    from tests.feed_server import FeedServer
+
+    server = FeedServer()
+    yield server
+    server.stop()

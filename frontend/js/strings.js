@@ -19,6 +19,12 @@ export const catalogues = {
     second: "second",
     seconds: "seconds",
     countdownDone: "Now!",
+    newsEmpty: "No news right now.",
+    calendarToday: "Today",
+    calendarWeek: "This week",
+    calendarEmptyToday: "No events today.",
+    calendarEmptyWeek: "No events this week.",
+    allDay: "All day",
   },
   da: {
     pairingInstruction: "Indtast koden i administrationen for at parre skærmen.",
@@ -37,6 +43,12 @@ export const catalogues = {
     second: "sekund",
     seconds: "sekunder",
     countdownDone: "Nu!",
+    newsEmpty: "Ingen nyheder lige nu.",
+    calendarToday: "I dag",
+    calendarWeek: "Denne uge",
+    calendarEmptyToday: "Ingen begivenheder i dag.",
+    calendarEmptyWeek: "Ingen begivenheder i denne uge.",
+    allDay: "Hele dagen",
   },
 };
 

@@ -156,6 +156,12 @@ class FakeElement {
     this.parentNode = null;
     this.ownerDocument.mutations.push({ op: "remove", parent, child: this });
   }
+  // Connected when its topmost ancestor is the document's body.
+  get isConnected() {
+    let node = this;
+    while (node.parentNode) node = node.parentNode;
+    return node === this.ownerDocument.body;
+  }
   get textContent() {
     return this._text + this.children.map((c) => c.textContent).join("");
   }

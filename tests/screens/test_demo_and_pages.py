@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from organisations.models import Organisation
+from playlists.feeds.models import FeedCache
 from playlists.models import Playlist
 from screens.manifest import manifest_for_playlist
 from screens.models import Location, Screen, ScreenGroup
@@ -20,10 +21,14 @@ def test_demo_content_gives_a_playlist_of_published_slides_of_every_type_and_a_l
     assert get_user_model().objects.get(username="admin").check_password(password)
     playlist = Playlist.objects.get(title="Lobby")
     slides = manifest_for_playlist(playlist.pk).body["slides"]
-    assert [slide["type"] for slide in slides] == ["image_text"] * 4 + ["slideshow", "video"]
+    assert [slide["type"] for slide in slides] == ["image_text"] * 4 + ["slideshow", "video", "news", "calendar", "web_page"]
     assert slides[3]["layout"] == "image_left" and slides[3]["logo"]["alt"] == "Borgerservice logo"
     assert len(slides[4]["images"]) == 2 and slides[4]["transition"] == "zoom"
     assert slides[5]["video"]["url"].endswith(".mp4") and slides[5]["duration"] == 3
+    # The demo's feeds are the files committed under playlists/static/playlists/demo/, stored at load time.
+    assert slides[6]["entries"][0]["title"] == "Ny legeplads åbner i byparken"
+    assert FeedCache.objects.get(kind="calendar").content["events"]
+    assert slides[8]["url"].endswith("/static/playlists/demo/page.html")
     assert Location.objects.count() == 2
     assert Screen.objects.get(name="Main entrance").playlist == playlist
 

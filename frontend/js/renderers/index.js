@@ -10,6 +10,9 @@ import { renderPoster } from "./poster.js";
 import { renderBookReview } from "./book_review.js";
 import { renderQrCode } from "./qr_code.js";
 import { renderClock } from "./clock.js";
+import { renderNews } from "./news.js";
+import { renderCalendar } from "./calendar.js";
+import { renderWebPage } from "./web_page.js";
 import { textElement } from "./dom.js";
 import { strings } from "../strings.js";
 
@@ -23,6 +26,9 @@ export const renderers = {
   book_review: renderBookReview,
   qr_code: renderQrCode,
   clock: renderClock,
+  news: renderNews,
+  calendar: renderCalendar,
+  web_page: renderWebPage,
 };
 
 function renderPlaceholder(slide, doc) {
