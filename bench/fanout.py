@@ -93,10 +93,15 @@ class Screen:
                         if self.connect_seconds is None:
                             self.connect_seconds = time.perf_counter() - started
                         self.arrivals.setdefault(message["manifest"]["version"], now)
+                    await self.handle(ws, message, now)
         except asyncio.CancelledError:
             raise
         except Exception as error:  # noqa: BLE001 - every failure is counted and reported
             self.error = f"{type(error).__name__}: {error}"[:200]
+
+
+    async def handle(self, ws, message: dict, now: float) -> None:
+        """For other benchmarks: what else a screen does with a message."""
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -110,8 +115,10 @@ def summary(values: list[float]) -> str:
     return " / ".join(f"{percentile(values, q) * 1000:.0f}" for q in (0.5, 0.95, 0.99, 1.0)) + " ms"
 
 
-async def connect_fleet(url: str, tokens: list[str], batch: int = RAMP_BATCH) -> tuple[list[Screen], list[asyncio.Task]]:
-    screens = [Screen(url, token) for token in tokens]
+async def connect_fleet(
+    url: str, tokens: list[str], batch: int = RAMP_BATCH, screen_class: type[Screen] = Screen
+) -> tuple[list[Screen], list[asyncio.Task]]:
+    screens = [screen_class(url, token) for token in tokens]
     tasks = []
     for start in range(0, len(screens), batch):
         tasks += [asyncio.ensure_future(s.run()) for s in screens[start : start + batch]]

@@ -38,10 +38,14 @@ INSTALLED_APPS = [
     "organisations",
     "screens",
     "playlists",
+    "themes",
     "organisations.apps.UsersConfig",  # wagtail.users, with its admin scoped to organisations
     "wagtail.snippets",
     "wagtail.documents",
+    # Video for slides; scoped to organisations by organisations.permissions like images and documents.
+    "wagtailmedia",
     "wagtail.images",
+    "wagtail.contrib.typed_table_block",  # the table slide type's editor
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
@@ -167,6 +171,20 @@ SCREEN_ONLINE_WINDOW = 60
 SCREEN_HELLO_TIMEOUT = 10
 # How often each process re-reads the content its screens show, repairing any lost push.
 SCREEN_RECONCILE_SECONDS = float(os.environ.get("SCREEN_RECONCILE_SECONDS", "30"))
+
+# Feeds (news, calendars, web page checks): fetched by the server, never by screens, from public
+# addresses only. FEEDS_ALLOW_LOOPBACK lets it fetch from 127.0.0.1 too: for tests and the local
+# demo (`make run`), never in production.
+FEEDS_ALLOW_LOOPBACK = env_bool("FEEDS_ALLOW_LOOPBACK")
+FEEDS_REFRESH_SECONDS = int(os.environ.get("FEEDS_REFRESH_SECONDS", "300"))
+FEEDS_RETRY_SECONDS = 30  # after a failed fetch
+FEEDS_TIMEOUT_SECONDS = 5.0  # connect, and each read
+FEEDS_DEADLINE_SECONDS = 15.0  # a whole fetch, redirects included
+FEEDS_MAX_BYTES = 2_000_000
+FEEDS_MAX_IMAGE_BYTES = 5_000_000
+FEEDS_MAX_REDIRECTS = 5
+FEEDS_IMAGES_SECONDS = 10.0  # fetching a news feed's pictures, all together
+FEEDS_MANIFEST_WAIT_SECONDS = 3.0  # then a manifest goes on with the last good copy
 
 # Production hardening, on whenever DEBUG is off.
 if not DEBUG:

@@ -22,3 +22,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 SECURE_SSL_REDIRECT = False
 # Threads of the test process must not keep connections the test database's teardown would wait for.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Feed tests serve their fixtures from a local HTTP server on 127.0.0.1.
+FEEDS_ALLOW_LOOPBACK = True

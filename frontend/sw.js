@@ -2,7 +2,8 @@
 // network-first, so a deploy arrives on the next load and the last good copy
 // serves while the network is down; media under /media/ are cache-first. The
 // page posts {type: "media", urls} for each manifest it plays; cached media no
-// longer referenced are evicted and referenced ones fetched ahead.
+// longer referenced are evicted and referenced ones fetched ahead. A <video>
+// asks for byte ranges: those are cut from the whole cached file.
 // A classic script, not a module: Chromium 80 cannot run module workers.
 
 const SHELL_CACHE = "infoscreen-shell-v1";
@@ -23,22 +24,41 @@ const SHELL = [
   "./js/backoff.js",
   "./js/commands.js",
   "./js/connection.js",
+  "./js/emergency.js",
   "./js/images.js",
   "./js/layout.js",
   "./js/main.js",
   "./js/manifest.js",
   "./js/offline.js",
   "./js/pairing.js",
+  "./js/playback.js",
   "./js/played.js",
   "./js/player.js",
+  "./js/preload.js",
   "./js/status.js",
   "./js/store.js",
   "./js/strings.js",
+  "./js/theme.js",
   "./js/update.js",
+  "./js/video.js",
   "./js/watchdog.js",
+  "./js/renderers/book_review.js",
+  "./js/renderers/calendar.js",
+  "./js/renderers/clock.js",
+  "./js/renderers/contacts.js",
+  "./js/renderers/dates.js",
   "./js/renderers/dom.js",
   "./js/renderers/image_text.js",
   "./js/renderers/index.js",
+  "./js/renderers/news.js",
+  "./js/renderers/poster.js",
+  "./js/renderers/qr_code.js",
+  "./js/renderers/rotation.js",
+  "./js/renderers/slideshow.js",
+  "./js/renderers/table.js",
+  "./js/renderers/ticking.js",
+  "./js/renderers/video.js",
+  "./js/renderers/web_page.js",
 ];
 
 let suspectUntil = 0;
@@ -93,10 +113,37 @@ async function networkFirst(event, key) {
   }
 }
 
+// {start, end} (inclusive) of a "bytes=" Range header for a file of `size`
+// bytes, or null if it asks for none of it. One range only, as media elements ask.
+function byteRange(header, size) {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(String(header).trim());
+  if (!match || (match[1] === "" && match[2] === "")) return null;
+  const start = match[1] === "" ? Math.max(0, size - Number(match[2])) : Number(match[1]);
+  const end = match[1] === "" || match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  return start <= end && start < size ? { start, end } : null;
+}
+
+async function partialResponse(cached, header) {
+  const blob = await cached.blob(); // backed by the cache on disk: slicing reads only the range
+  const range = byteRange(header, blob.size);
+  if (!range) return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${blob.size}` } });
+  return new Response(blob.slice(range.start, range.end + 1), {
+    status: 206,
+    statusText: "Partial Content",
+    headers: {
+      "Content-Type": cached.headers.get("Content-Type") || "application/octet-stream",
+      "Content-Length": String(range.end - range.start + 1),
+      "Content-Range": `bytes ${range.start}-${range.end}/${blob.size}`,
+      "Accept-Ranges": "bytes",
+    },
+  });
+}
+
 async function cacheFirst(event) {
   const key = event.request.url;
+  const range = event.request.headers.get("range");
   const cached = await fromCache(MEDIA_CACHE, key);
-  if (cached) return cached;
+  if (cached) return range ? partialResponse(cached, range) : cached;
   const response = await fetch(event.request);
   if (cacheable(response) && (referenced === null || referenced.has(key))) {
     const copy = response.clone();
@@ -144,7 +191,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith(MEDIA_PATH)) {
-    if (!request.headers.has("range")) event.respondWith(cacheFirst(event));
+    event.respondWith(cacheFirst(event));
   } else if (isShell(url, request)) {
     event.respondWith(networkFirst(event, url.origin + url.pathname));
   }

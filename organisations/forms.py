@@ -8,6 +8,7 @@ from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.images.models import AbstractImage
 from wagtail.permissions import policy_registry
+from wagtailmedia.models import AbstractMedia
 
 from .models import OrganisationOwned
 from .selectors import organisations_of
@@ -24,16 +25,20 @@ def choices_limit(form: forms.BaseForm, organisations) -> None:
                 field.widget.usable = field.queryset
 
 
-def images_in(value) -> Iterator[AbstractImage]:
-    """Every image chosen anywhere in a StreamField value."""
-    if isinstance(value, AbstractImage):
+# The names slide types give their image and video choosers, as they end the choosers' form field names.
+CHOOSER_NAMES = ("image", "logo", "video")
+
+
+def media_in(value) -> Iterator[AbstractImage | AbstractMedia]:
+    """Every image and video chosen anywhere in a StreamField value."""
+    if isinstance(value, AbstractImage | AbstractMedia):
         yield value
     elif isinstance(value, StreamValue | ListValue):
         for child in value:
-            yield from images_in(getattr(child, "value", child))
+            yield from media_in(getattr(child, "value", child))
     elif isinstance(value, StructValue):
         for child in value.values():
-            yield from images_in(child)
+            yield from media_in(child)
 
 
 class OrganisationOwnedForm(WagtailAdminModelForm):
@@ -51,20 +56,27 @@ class OrganisationOwnedForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        # Image choosers inside a StreamField validate only that the image exists.
+        # Image and video choosers inside a StreamField validate only that the file exists.
         for name, value in list(cleaned_data.items()):
-            for image in images_in(value):
-                if not policy_registry.get_by_type(type(image)).user_has_permission_for_instance(
-                    self.for_user, "choose", image
+            for chosen in media_in(value):
+                # "change": wagtailmedia has no "choose" permission; its chooser offers what one may change.
+                if not policy_registry.get_by_type(type(chosen)).user_has_any_permission_for_instance(
+                    self.for_user, ["choose", "change"], chosen
                 ):
-                    self.add_error(name, _("Choose only images your organisation may use."))
-                    self.forget_choice(name, image.pk)
+                    self.add_error(name, self.refusal(chosen))
+                    self.forget_choice(name, chosen.pk)
         return cleaned_data
 
+    @staticmethod
+    def refusal(chosen) -> str:
+        if isinstance(chosen, AbstractImage):
+            return _("Choose only images your organisation may use.")
+        return _("Choose only videos your organisation may use.")
+
     def forget_choice(self, field_name: str, pk: int) -> None:
-        """Take a refused image out of the submitted data, so the form shown again does not show it."""
+        """Take a refused choice out of the submitted data, so the form shown again does not show it."""
         self.data = self.data.copy()
-        for key in [k for k in self.data if k.startswith(f"{field_name}-") and k.endswith("image")]:
+        for key in [k for k in self.data if k.startswith(f"{field_name}-") and k.endswith(CHOOSER_NAMES)]:
             if self.data[key] == str(pk):
                 self.data[key] = ""
 

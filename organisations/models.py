@@ -7,6 +7,8 @@ from wagtail.models import AbstractGroupApprovalTask, BaseLogEntry, Collection, 
 from wagtail.models.audit_log import ModelLogEntryManager
 from wagtail.search import index
 
+from themes.fields import theme_choice
+
 
 class Organisation(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=255, unique=True)
@@ -26,6 +28,7 @@ class Organisation(index.Indexed, models.Model):
         verbose_name=_("approval workflow"),
         help_text=_("Slides and playlists must pass this workflow before screens show them. Empty: no approval."),
     )
+    theme = theme_choice(_("For the organisation's screens, unless their location has a theme. Empty: the built-in theme."))
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -36,6 +39,12 @@ class Organisation(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        from themes.models import theme_owner_check
+
+        super().clean()
+        theme_owner_check(theme=self.theme, organisation_id=self.pk)
 
 
 class OrganisationOwnedQuerySet(models.QuerySet):
@@ -109,8 +118,9 @@ class OrganisationLogEntry(BaseLogEntry):
     """The audit log of what organisations own: each organisation sees its own entries in the reports."""
 
     object_id = models.CharField(max_length=255, db_index=True)
+    # Empty for what belongs to no one organisation (an emergency message to all): only superusers read those.
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("organisation")
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("organisation")
     )
 
     objects = OrganisationLogEntryManager()

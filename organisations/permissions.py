@@ -8,7 +8,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
+from wagtailmedia import get_media_model
 
 from .models import OrganisationOwned
 from .selectors import organisation_collections, organisation_ids_of, organisations_of
@@ -108,10 +109,27 @@ def register_permission_policies() -> None:
     for model in apps.get_models():
         if issubclass(model, OrganisationOwned):
             register_permission_policy(model, OrganisationPermissionPolicy(model))
-    media = ((get_image_model(), "wagtailimages.Image"), (get_document_model(), "wagtaildocs.Document"))
+    media = (
+        (get_image_model(), "wagtailimages.Image"),
+        (get_document_model(), "wagtaildocs.Document"),
+        (get_media_model(), "wagtailmedia.Media"),
+    )
     for model, auth_model in media:
         register_permission_policy(
             model,
             OrganisationCollectionPermissionPolicy(model, auth_model=auth_model, owner_field_name="uploaded_by_user"),
             exact_class=True,
         )
+    wagtailmedia_policy_use_registered()
+
+
+def wagtailmedia_policy_use_registered() -> None:
+    """wagtailmedia 0.19 builds its own policy in its views and hooks instead of asking Wagtail's registry
+    (a TODO there until it drops Wagtail < 8): point those at the registered, organisation-scoped policy."""
+    import wagtailmedia
+    from wagtailmedia import permissions, wagtail_hooks
+
+    policy = policy_registry.get_by_type(get_media_model())
+    wagtailmedia.get_permission_policy = permissions.get_permission_policy = lambda: policy
+    permissions.permission_policy = wagtail_hooks.permission_policy = policy
+    wagtail_hooks.MediaAdminURLFinder.permission_policy = policy

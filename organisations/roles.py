@@ -12,23 +12,31 @@ def codenames(app_label: str, models: list[str], actions: list[str]) -> list[str
 
 EDIT = ["add", "change", "delete", "view"]
 ADMIN_ACCESS = ["wagtailadmin.access_admin"]
-MEDIA = codenames("wagtailimages", ["image"], ["add", "change", "choose"]) + codenames(
-    "wagtaildocs", ["document"], ["add", "change", "choose"]
+MEDIA = (
+    codenames("wagtailimages", ["image"], ["add", "change", "choose"])
+    + codenames("wagtaildocs", ["document"], ["add", "change", "choose"])
+    # wagtailmedia has no "choose": its chooser offers what the user may change.
+    + codenames("wagtailmedia", ["media"], ["add", "change"])
 )
 CONTENT = codenames("playlists", ["slide", "playlist"], [*EDIT, "lock", "unlock"])
 PUBLISH = codenames("playlists", ["slide", "playlist"], ["publish"])
-SEE_SCREENS = codenames("screens", ["screen", "location", "layout"], ["view"])
+SEE_SCREENS = codenames("screens", ["screen", "location", "screengroup", "layout"], ["view"])
 SEE_PLAYLISTS = codenames("playlists", ["playlist"], ["view"])
-MANAGE_SCREENS = codenames("screens", ["screen", "location", "layout"], EDIT) + ["screens.pair_screen"]
+MANAGE_SCREENS = codenames("screens", ["screen", "location", "screengroup", "layout"], EDIT) + ["screens.pair_screen"]
+# Break glass: an emergency message over everything on the organisation's screens.
+EMERGENCY = ["screens.start_emergency", "screens.view_emergency"]
 MANAGE_USERS = codenames("auth", ["user"], ["add", "change", "view"])
+# A theme change reaches screens at once, without approval: publishers make themes, the others choose them.
+CHOOSE_THEMES = codenames("themes", ["theme"], ["view"])
+MANAGE_THEMES = codenames("themes", ["theme"], EDIT)
 
 # Group name → permissions ("app_label.codename"). Groups keep these English names in the database, where
 # migrations and code find them; the admin shows them translated (organisations.users).
 ROLES = {
-    gettext_noop("Editor"): ADMIN_ACCESS + CONTENT + MEDIA + SEE_SCREENS,
-    gettext_noop("Publisher"): ADMIN_ACCESS + CONTENT + PUBLISH + MEDIA + SEE_SCREENS,
-    gettext_noop("Screen admin"): ADMIN_ACCESS + MANAGE_SCREENS + SEE_PLAYLISTS,
-    gettext_noop("Organisation admin"): ADMIN_ACCESS + MANAGE_USERS,
+    gettext_noop("Editor"): ADMIN_ACCESS + CONTENT + MEDIA + SEE_SCREENS + CHOOSE_THEMES,
+    gettext_noop("Publisher"): ADMIN_ACCESS + CONTENT + PUBLISH + MEDIA + SEE_SCREENS + MANAGE_THEMES + EMERGENCY,
+    gettext_noop("Screen admin"): ADMIN_ACCESS + MANAGE_SCREENS + SEE_PLAYLISTS + CHOOSE_THEMES,
+    gettext_noop("Organisation admin"): ADMIN_ACCESS + MANAGE_USERS + EMERGENCY,
 }
 
 

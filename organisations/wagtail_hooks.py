@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -11,8 +12,10 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtailmedia.models import AbstractMedia
 
 from .forms import OrganisationForm
+from .media_views import media_usage
 from .models import Organisation, OrganisationLogEntry, OrganisationOwned
 from .selectors import organisation_ids_of
 
@@ -20,7 +23,7 @@ from .selectors import organisation_ids_of
 @hooks.register("register_log_actions")
 def register_organisation_log(actions):
     # What organisations own is logged with its organisation, so each sees only its own history in the reports.
-    for model in (OrganisationOwned, AbstractImage, AbstractDocument, get_user_model()):
+    for model in (OrganisationOwned, AbstractImage, AbstractDocument, AbstractMedia, get_user_model()):
         actions.register_model(model, OrganisationLogEntry)
 
 
@@ -46,6 +49,12 @@ def register_permitted_media_endpoints(router):
     # order=1: replaces the endpoints Wagtail's image and document apps register.
     router.register_endpoint("images", PermittedImagesAPIViewSet)
     router.register_endpoint("documents", PermittedDocumentsAPIViewSet)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_scoped_media_usage():
+    # order=-1: resolved before wagtailmedia's own URL of the same path, which reverse() still names.
+    return [path("media/usage/<int:media_id>/", media_usage, name="wagtailmedia_usage_scoped")]
 
 
 @hooks.register("register_bulk_action", order=1)
@@ -74,6 +83,7 @@ class OrganisationViewSet(SnippetViewSet):
         [
             FieldPanel("name"),
             FieldPanel("approval_workflow"),
+            FieldPanel("theme"),
             FieldPanel("members", widget=forms.CheckboxSelectMultiple),
         ],
         base_form_class=OrganisationForm,

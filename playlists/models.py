@@ -1,7 +1,11 @@
+from datetime import time
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -11,29 +15,55 @@ from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Previewabl
 from wagtail.search import index
 
 from organisations.models import Organisation, OrganisationOwned, OrganisationOwnedQuerySet, OrganisationWorkflowMixin
+from themes.fields import theme_choice
+from themes.models import theme_owner_check
 
+from .feeds.models import FeedCache  # noqa: F401  (a model of this app)
+from .schedule_forms import schedule_panel
+from .schedule_rules import RuleError, rule_check, schedule_summary
 from .slide_types import SLIDE_BLOCKS
+from .timeline import Recurrence
 
 SCREEN_PREVIEW_SIZES = [
     {"name": "landscape", "icon": "desktop", "device_width": 1920, "label": _("Preview 16:9 (1920×1080)")},
     {"name": "portrait", "icon": "mobile-alt", "device_width": 1080, "label": _("Preview 9:16 (1080×1920)")},
 ]
+# Preview mode → the screen it stands for, (width, height). The preview draws a screen of exactly this
+# size and scales it to fit, as the screen CSS sizes everything by the viewport.
+SCREEN_PREVIEW_MODES = {
+    "landscape": ((1920, 1080), _("Landscape screen 16:9 (1920×1080)")),
+    "portrait": ((1080, 1920), _("Portrait screen 9:16 (1080×1920)")),
+}
 
 
 class ScreenPreviewMixin(PreviewableMixin):
-    """Previews through the screen client's own renderer, fed by the screens' manifest builder."""
+    """Previews through the screen client's own renderer, fed by the screens' manifest builder, in the theme
+    the content would get: a slide's own, else its organisation's."""
 
     @property
     def preview_sizes(self):
         return SCREEN_PREVIEW_SIZES
+
+    @property
+    def preview_modes(self):
+        return [(name, label) for name, (_size, label) in SCREEN_PREVIEW_MODES.items()]
 
     def get_preview_template(self, request, mode_name):
         return "playlists/preview.html"
 
     def get_preview_context(self, request, mode_name):
         from screens.manifest import preview_manifest
+        from themes.payload import theme_payload
 
-        return {**super().get_preview_context(request, mode_name), "manifest": preview_manifest(self)}
+        (width, height), _label = SCREEN_PREVIEW_MODES.get(mode_name, SCREEN_PREVIEW_MODES["landscape"])
+        organisation = self.organisation if self.organisation_id else None
+        return {
+            **super().get_preview_context(request, mode_name),
+            "manifest": preview_manifest(self),
+            "theme": theme_payload(organisation.theme if organisation else None),
+            "screen_width": width,
+            "screen_height": height,
+        }
 
 
 class ScreenContent(
@@ -58,15 +88,17 @@ class Slide(ScreenContent):
         _("duration (seconds)"),
         default=10,
         validators=[MinValueValidator(1), MaxValueValidator(3600)],
-        help_text=_("How long the slide stays on screen."),
+        help_text=_("How long the slide stays on screen. A slideshow lasts as long as its images, a video until it ends."),
     )
     content = StreamField(SLIDE_BLOCKS, min_num=1, max_num=1, verbose_name=_("content"))
+    theme = theme_choice(_("Empty: the theme of the screen showing the slide (its location's or organisation's)."))
 
     panels = [
         FieldPanel("organisation"),
         FieldPanel("title"),
         FieldPanel("duration"),
         FieldPanel("content"),
+        FieldPanel("theme"),
         PublishingPanel(),
     ]
     search_fields = [*OrganisationOwned.search_fields, index.SearchField("title"), index.AutocompleteField("title")]
@@ -78,6 +110,10 @@ class Slide(ScreenContent):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        theme_owner_check(theme=self.theme, organisation_id=self.organisation_id)
 
 
 class PlaylistQuerySet(OrganisationOwnedQuerySet):
@@ -103,6 +139,7 @@ class Playlist(ScreenContent, ClusterableModel):
         FieldPanel("organisation"),
         FieldPanel("title"),
         InlinePanel("items", label=_("Slides")),
+        schedule_panel(),
         FieldPanel("shared_with", widget=forms.CheckboxSelectMultiple),
         PublishingPanel(),
     ]
@@ -122,6 +159,12 @@ class Playlist(ScreenContent, ClusterableModel):
     def __str__(self):
         return self.title
 
+    def schedule_summary(self) -> str:
+        today = timezone.localdate()
+        return "; ".join(schedule.summary(today=today) for schedule in self.schedules.all()) or str(_("Always"))
+
+    schedule_summary.short_description = _("Plays")
+
 
 class PlaylistItem(Orderable):
     playlist = ParentalKey(Playlist, on_delete=models.CASCADE, related_name="items")
@@ -134,3 +177,43 @@ class PlaylistItem(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("playlist slide")
         verbose_name_plural = _("playlist slides")
+
+
+def rule_validate(rule: str) -> None:
+    try:
+        rule_check(rule)
+    except RuleError as error:
+        raise ValidationError(str(error)) from None
+
+
+class PlaylistSchedule(Orderable):
+    """When a playlist plays: a local time window on the days an RFC 5545 RRULE gives. Part of the
+    playlist (and its revisions), so a schedule changes on screens only when the playlist is published."""
+
+    playlist = ParentalKey(Playlist, on_delete=models.CASCADE, related_name="schedules")
+    rule = models.CharField(_("repeats"), max_length=255, validators=[rule_validate])
+    starts = models.TimeField(_("from"), default=time(8))
+    ends = models.TimeField(_("to"), default=time(16), help_text=_("00:00 is midnight at the end of the day."))
+    first_day = models.DateField(_("first day"), default=timezone.localdate)
+    last_day = models.DateField(_("last day"), null=True, blank=True, help_text=_("Empty: no end."))
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("schedule")
+        verbose_name_plural = _("schedules")
+
+    def __str__(self):
+        return self.summary()
+
+    def clean(self):
+        if self.starts is not None and self.ends is not None and self.ends <= self.starts and self.ends != time(0):
+            raise ValidationError(
+                {"ends": _("The end must be after the start. For a window past midnight, add a second schedule from 00:00.")}
+            )
+        if self.first_day and self.last_day and self.last_day < self.first_day:
+            raise ValidationError({"last_day": _("The last day cannot be before the first day.")})
+
+    def summary(self, *, today=None) -> str:
+        return schedule_summary(self.rule, self.starts, self.ends, self.first_day, self.last_day, today=today)
+
+    def recurrence(self) -> Recurrence:
+        return Recurrence(self.rule, self.starts, self.ends, self.first_day, self.last_day)

@@ -7,10 +7,13 @@ from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
+from themes.payload import screen_theme
+
 from . import protocol
 from .client_version import deployed_client_version
 from .content_keys import screen_content_key
 from .db_threads import in_thread_pool
+from .emergencies import emergency_ack_record
 from .fanout import Edition, hub
 from .live import screen_group
 from .pairing import hash_token
@@ -47,13 +50,13 @@ def authenticate(token: str):
 
 
 @in_thread_pool
-def heartbeat_check(screen_id: int, token_hash: str) -> tuple[bool, str | None]:
-    """(still paired with this token, the content key it should show); records that the screen is alive."""
+def heartbeat_check(screen_id: int, token_hash: str) -> tuple[bool, str | None, dict | None]:
+    """(still paired with this token, the content key it should show, its theme); records that the screen is alive."""
     screen = screen_for_playing(screen_id=screen_id, token_hash=token_hash)
     if screen is None:
-        return False, None
+        return False, None, None
     screen_touch(screen_id=screen_id, known_last_seen=screen.last_seen_at)
-    return True, content_of(screen)
+    return True, content_of(screen), screen_theme(screen)
 
 
 def content_of(screen) -> str:
@@ -67,6 +70,8 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     content: str | None = None  # ...this content key
     edition: Edition | None = None  # the newest manifest of it sent or confirmed current
     version: str | None = None  # the manifest version the client has
+    emergencies_shown: tuple[int, ...] = ()  # the emergency messages the client said in hello it shows
+    theme: dict | None = None  # the theme the client was sent
     greeted = False
     welcomed = False
     offered_code = False
@@ -76,6 +81,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         # What one screen may write: a status every 5 s; proof of play in bursts of 60 batches after an outage.
         self.status_budget = TokenBucket(rate=0.2, burst=3)
         self.played_budget = TokenBucket(rate=0.5, burst=60)
+        self.ack_budget = TokenBucket(rate=1, burst=20)
         await self.accept()
         # A socket that never says hello holds resources for nothing.
         self.hello_deadline = asyncio.get_running_loop().call_later(
@@ -100,7 +106,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
             message = protocol.parse_frame(text_data)
             if not self.greeted and message["type"] != "hello":
                 raise protocol.HELLO_REQUIRED
-            await getattr(self, f"on_{message['type']}")(message)
+            await getattr(self, f"on_{message['type'].replace('.', '_')}")(message)
         except protocol.ProtocolError as error:
             await self.reject(error)
         except Exception:
@@ -123,6 +129,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         self.greeted = True
         self.hello_deadline.cancel()
         token, self.version = protocol.parse_hello(message)
+        self.emergencies_shown = tuple(protocol.hello_emergencies(message))
         if token is None:
             await self.offer_pairing_code()
             return
@@ -135,12 +142,13 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     async def on_heartbeat(self, message: dict):
         if self.screen_id:
             # Also repairs a lost unpair or reassignment: the database is the truth, a push only a hint.
-            paired, content = await heartbeat_check(self.screen_id, self.token_hash)
+            paired, content, theme = await heartbeat_check(self.screen_id, self.token_hash)
             if not paired:
                 await self.screen_unpaired({})
                 return
             if content != self.content:
                 await self.play(self.screen_id)
+            await self.send_theme(theme)
         await self.send(text_data=protocol.encode({"type": "heartbeat.ack"}))
 
     async def on_status(self, message: dict):
@@ -156,6 +164,18 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if events:
             await in_thread_pool(record_played)(self.screen_id, self.token_hash, events)
         await self.send(text_data=protocol.encode({"type": "played.ack", "ids": protocol.played_ids(message)}))
+
+    async def on_emergency_ack(self, message: dict):
+        self.require_screen()
+        emergency_id = protocol.parse_emergency_ack(message)
+        if not self.ack_budget.take():
+            raise protocol.RATE_LIMITED_SOFT
+        # Repeated acks are fine (a message is sent again after every reconnect); they are stored once.
+        # This process knows the active messages and their screens: only other acks need the database to check.
+        known = hub().emergencies.targets(emergency_id, self.screen_id)
+        record = in_thread_pool(emergency_ack_record)
+        if not await record(emergency_id=emergency_id, screen_id=self.screen_id, known_targeted=known):
+            raise protocol.UNKNOWN_EMERGENCY
 
     def require_screen(self):
         if not self.screen_id:
@@ -196,15 +216,27 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if screen is None:
             await self.screen_unpaired({})
             return
-        if not self.welcomed:
-            self.welcomed = True
-            welcome = {"type": "welcome", "screen": screen_identity(screen), "client": deployed_client_version()}
+        theme = await in_thread_pool(screen_theme)(screen)
+        greeting = not self.welcomed
+        if greeting:
+            self.welcomed, self.theme = True, theme
+            welcome = {
+                "type": "welcome",
+                "screen": screen_identity(screen),
+                "client": deployed_client_version(),
+                "theme": theme,
+            }
             await self.send(text_data=protocol.encode(welcome))
+        else:
+            await self.send_theme(theme)  # it may have moved to another location or organisation
         if not self.joined or content_of(screen) != self.content:
             await self.leave_content()
             self.content, self.edition = content_of(screen), None
             await hub().join(self.content, self)
             self.joined = True
+        if greeting:
+            # Joined first: a message starting from here on reaches this socket through the hub.
+            await hub().emergencies.greet(self, self.emergencies_shown)
         await self.send_edition(await hub().edition(self.content))
 
     async def leave_content(self):
@@ -222,6 +254,12 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if edition.version != self.version:
             self.version = edition.version
             await self.send(text_data=edition.message)
+
+    async def send_theme(self, theme: dict) -> None:
+        """Send the screen's theme unless it has it already."""
+        if self.welcomed and theme != self.theme:
+            self.theme = theme
+            await self.send(text_data=protocol.encode({"type": "theme", "theme": theme}))
 
     def client_address(self) -> str:
         client = self.scope.get("client") or ("", 0)

@@ -1,25 +1,34 @@
-"""Demo content for a first look: two organisations, each with a location, a playlist, a screen ready to pair
-and a user per role (working in Danish); Borgerservice shares its playlist with Biblioteket, and Biblioteket
+"""Demo content for a first look: two organisations, each with a location, a playlist, a screen ready to pair,
+a theme and a user per role (working in Danish); Borgerservice shares its playlist with Biblioteket, and Biblioteket
 requires approval. Borgerservice's screen plays a layout: its playlist above a news ticker."""
 
 import io
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.base import File
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image as PILImage
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFont
 from wagtail.images.models import Image
 from wagtail.users.models import UserProfile
+from wagtailmedia.models import Media
 
 from organisations.models import Organisation
 from organisations.roles import ROLES
 from organisations.services import organisation_approval_require, organisation_create, organisation_member_add
+from playlists.feeds.cache import feed_store
 from playlists.models import Playlist, PlaylistItem, Slide
 
-from .models import Layout, LayoutRegionPlaylist, Location, Screen
+from themes.models import Theme
+
+from .models import Layout, LayoutRegionPlaylist, Location, Screen, ScreenGroup
 
 # Organisation → (location, address, playlist, screen, slides).
 DEMO_ORGANISATIONS = {
@@ -73,19 +82,29 @@ class Login:
     role: str = ""
 
 
-def demo_image(title: str, colour: tuple[int, int, int], organisation: Organisation) -> Image:
+def demo_stored_image(title: str, organisation: Organisation, draw, *, format: str = "JPEG") -> Image:
+    """The image titled `title`, made once from the picture `draw()` returns."""
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    picture = PILImage.new("RGB", (1920, 1080), colour)
-    draw = ImageDraw.Draw(picture)
-    for band in range(0, 1920, 160):
-        draw.rectangle([band, 0, band + 80, 1080], fill=tuple(min(255, c + 25) for c in colour))
     buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=80)
-    return Image.objects.create(
-        title=title, file=ImageFile(buffer, name=f"demo-{title.lower()}.jpg"), collection=organisation.collection
-    )
+    draw().save(buffer, format=format, **({"quality": 80} if format == "JPEG" else {}))
+    name = f"demo-{title.lower().replace(' ', '-')}.{format.lower().replace('jpeg', 'jpg')}"
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=name), collection=organisation.collection)
+
+
+def demo_image(
+    title: str, colour: tuple[int, int, int], organisation: Organisation, size: tuple[int, int] = (1920, 1080)
+) -> Image:
+    def draw():
+        width, height = size
+        picture = PILImage.new("RGB", size, colour)
+        bands = ImageDraw.Draw(picture)
+        for band in range(0, width, 160):
+            bands.rectangle([band, 0, band + 80, height], fill=tuple(min(255, c + 25) for c in colour))
+        return picture
+
+    return demo_stored_image(title, organisation, draw)
 
 
 def publish(obj) -> None:
@@ -115,7 +134,87 @@ def demo_playlist(organisation: Organisation, title: str, slides: list) -> Playl
     return playlist
 
 
-@transaction.atomic
+# A 3 s H.264 clip made on a developer's machine by scripts/make_demo_video.py, so no demo needs ffmpeg.
+DEMO_VIDEO = Path(__file__).resolve().parent / "demo_media" / "countdown.mp4"
+
+
+def demo_logo(organisation: Organisation) -> Image:
+    def draw():
+        picture = PILImage.new("RGB", (600, 200), (255, 255, 255))
+        pen = ImageDraw.Draw(picture)
+        pen.ellipse([20, 20, 180, 180], fill=(20, 70, 120))
+        pen.text((200, 100), organisation.name, fill=(20, 70, 120), anchor="lm", font=ImageFont.load_default(size=56))
+        return picture
+
+    return demo_stored_image(f"{organisation.name} logo", organisation, draw, format="PNG")
+
+
+def demo_video(organisation: Organisation) -> Media:
+    existing = Media.objects.filter(title="Countdown").first()
+    if existing:
+        return existing
+    with DEMO_VIDEO.open("rb") as file:
+        return Media.objects.create(
+            title="Countdown", type="video", file=File(file, name="demo-countdown.mp4"), duration=3, width=640,
+            height=360, collection=organisation.collection,
+        )
+
+
+def demo_media_slides(organisation: Organisation) -> list[tuple[str, int, str, dict]]:
+    """Half-size image and text with a logo, a slideshow with slow zoom, and a video."""
+    views = [demo_image(f"View {n}", colour, organisation) for n, colour in enumerate([(30, 90, 140), (150, 90, 30)])]
+    return [
+        ("Opening hours", 10, "image_text", {
+            "heading": "Opening hours", "text": "<p>Monday to Friday 8–16, Thursday until 18.</p>",
+            "image": demo_image("Counter", (60, 60, 90), organisation), "layout": "image_left",
+            "box_position": "centre", "logo": demo_logo(organisation),
+        }),
+        ("Harbour views", 10, "slideshow", {
+            "images": [{"image": view, "duration": 4} for view in views], "transition": "zoom",
+        }),
+        ("Countdown", 10, "video", {"video": demo_video(organisation), "sound": False}),
+    ]
+
+
+def demo_slides_append(playlist: Playlist, slides: list[tuple[str, int, str, dict]]) -> None:
+    """Appends each (title, duration, type, value) slide its organisation lacks, published, then republishes."""
+    organisation = playlist.organisation
+    added = False
+    for title, duration, block_type, value in slides:
+        if Slide.objects.filter(title=title, organisation=organisation).exists():
+            continue
+        slide = Slide(title=title, organisation=organisation, duration=duration, live=False, content=[(block_type, value)])
+        slide.save()
+        publish(slide)
+        PlaylistItem.objects.create(playlist=playlist, slide=slide, sort_order=playlist.items.count())
+        added = True
+    if added:
+        publish(Playlist.objects.get(pk=playlist.pk))
+
+
+# Slides fed from files committed in the repository and served by this same server (/static/…): the demo
+# needs no network. They are stored in the feed cache at once; later refreshes fetch them over HTTP from
+# this server, which works where FEEDS_ALLOW_LOOPBACK is on (`make run`). Elsewhere the refresh is refused
+# like any internal address, and screens keep showing the stored copy.
+DEMO_FEEDS = Path(__file__).resolve().parent.parent / "playlists" / "static" / "playlists" / "demo"
+DEMO_FEED_SLIDES = [
+    ("News", 15, "news", "news.rss", {"heading": "", "entries": 3, "show_images": True, "show_summary": True}),
+    ("This week", 10, "calendar", "calendar.ics", {"heading": "", "span": "week"}),
+    ("Visit us", 10, "web_page", "page.html", {}),
+]
+
+
+def demo_feed_slides() -> list[tuple[str, int, str, dict]]:
+    """A news, a calendar and a web page slide, their feeds stored in the cache at once."""
+    slides = []
+    for title, duration, block_type, file, options in DEMO_FEED_SLIDES:
+        url = f"{settings.WAGTAILADMIN_BASE_URL}{settings.STATIC_URL}playlists/demo/{file}"
+        if block_type != "web_page":
+            feed_store(block_type, url, (DEMO_FEEDS / file).read_bytes())
+        slides.append((title, duration, block_type, {"url": url, **options}))
+    return slides
+
+
 def demo_content_load() -> None:
     for name, (location_name, address, playlist_title, screen_name, slides) in DEMO_ORGANISATIONS.items():
         organisation = Organisation.objects.filter(name=name).first() or organisation_create(name=name)
@@ -127,10 +226,14 @@ def demo_content_load() -> None:
             name=screen_name, organisation=organisation, defaults={"location": location, "playlist": playlist}
         )
     owner, title, shared_with = SHARED
-    Playlist.objects.get(organisation__name=owner, title=title).shared_with.add(
-        Organisation.objects.get(name=shared_with)
-    )
+    lobby = Playlist.objects.get(organisation__name=owner, title=title)
+    lobby.shared_with.add(Organisation.objects.get(name=shared_with))
+    demo_slides_append(lobby, demo_media_slides(lobby.organisation) + demo_feed_slides())
     organisation_approval_require(organisation=Organisation.objects.get(name=REQUIRES_APPROVAL))
+    reading_room = Playlist.objects.get(organisation__name="Biblioteket", title="Reading room")
+    demo_slides_append(reading_room, demo_structured_slides(reading_room.organisation))
+    demo_screen_groups()
+    demo_themes_load()
     demo_layout()
 
 
@@ -146,6 +249,104 @@ def demo_layout() -> None:
     for order, (region, playlist) in enumerate([("main", main), ("ticker", ticker)]):
         LayoutRegionPlaylist.objects.create(layout=layout, region=region, playlist=playlist, sort_order=order)
     Screen.objects.filter(name=screen_name, organisation=organisation).update(layout=layout)
+
+
+def demo_screen_groups() -> None:
+    """A screen group per demo organisation, holding its screen: a target for emergency messages."""
+    for name, (_, _, _, screen_name, _) in DEMO_ORGANISATIONS.items():
+        organisation = Organisation.objects.get(name=name)
+        group, _ = ScreenGroup.objects.get_or_create(name="Ground floor", organisation=organisation)
+        group.screens.add(Screen.objects.get(name=screen_name, organisation=organisation))
+
+
+
+# Organisation → (theme name, background, text, accent, font, logo colour). Both pass the WCAG AA contrast rule.
+DEMO_THEMES = {
+    "Borgerservice": ("Town hall blue", "#0b3d91", "#ffffff", "#ffcc00", "system", (255, 204, 0)),
+    "Biblioteket": ("Library green", "#f4f1e8", "#1e3a2b", "#2e7d4f", "serif", (46, 125, 79)),
+}
+
+
+def demo_theme_logo(title: str, colour: tuple[int, int, int], organisation: Organisation) -> Image:
+    def draw():
+        picture = PILImage.new("RGBA", (480, 240), (0, 0, 0, 0))
+        ImageDraw.Draw(picture).ellipse([150, 10, 370, 230], fill=(*colour, 255))
+        return picture
+
+    return demo_stored_image(title, organisation, draw, format="PNG")
+
+
+def demo_themes_load() -> None:
+    """A theme per demo organisation, its own unless it already has one."""
+    for name, (theme_name, background, text, accent, font, logo_colour) in DEMO_THEMES.items():
+        organisation = Organisation.objects.get(name=name)
+        if organisation.theme_id:
+            continue
+        logo = demo_theme_logo(f"{theme_name} logo", logo_colour, organisation)
+        organisation.theme = Theme.objects.create(
+            name=theme_name, organisation=organisation, background=background, text=text, accent=accent, font=font, logo=logo
+        )
+        organisation.save()
+
+
+def demo_structured_slides(organisation: Organisation) -> list[tuple[str, int, str, dict]]:
+    """One slide of each structured type, for the library."""
+    market = (timezone.localtime() + timedelta(days=14)).replace(hour=14, minute=0, second=0, microsecond=0)
+
+    def photo(name: str, colour: tuple[int, int, int]) -> Image:
+        return demo_image(name, colour, organisation, size=(600, 800))
+
+    return [
+        ("Ask the library", 10, "contacts", {
+            "heading": "Ask the library",
+            "people": [
+                {"image": photo("Anna Jensen", (170, 90, 60)), "name": "Anna Jensen", "title": "Librarian",
+                 "phone": "+45 33 66 33 66", "email": "anna.jensen@example.org"},
+                {"image": photo("Mads Holm", (60, 110, 150)), "name": "Mads Holm", "title": "Children's librarian",
+                 "phone": "+45 33 66 33 67", "email": "mads.holm@example.org"},
+                {"image": None, "name": "Sara Nielsen", "title": "IT help", "phone": "", "email": "it@example.org"},
+            ],
+        }),
+        ("Opening hours", 10, "table", {
+            "heading": "Opening hours",
+            "table": {
+                "columns": [{"type": "text", "heading": heading} for heading in ("Day", "Staffed", "Self-service")],
+                "rows": [{"values": row} for row in (
+                    ["Monday–Thursday", "10–18", "8–22"], ["Friday", "10–16", "8–22"], ["Saturday", "10–14", "8–18"],
+                    ["Sunday", "Closed", "8–18"],
+                )],
+                "caption": "Self-service with your health card and PIN.",
+            },
+            "column_headings": True,
+        }),
+        ("Christmas market", 10, "poster", {
+            "title": "Christmas market in the library",
+            "starts_at": market,
+            "ends_at": market + timedelta(hours=4),
+            "place": "The reading room, ground floor",
+            "text": "Local crafts, mulled wine and a story for the children at 15:00.",
+            "image": demo_image("Christmas market", (150, 30, 40), organisation),
+            "call_to_action": "Free entry",
+        }),
+        ("Book of the month", 10, "book_review", {
+            "cover_image": demo_image("Kongens fald", (40, 60, 90), organisation, size=(800, 1200)),
+            "title": "Kongens fald",
+            "author": "Johannes V. Jensen",
+            "review": "<p>A dark, <b>dazzling</b> novel of Renaissance Denmark. Still the best Danish novel, we think.</p>",
+            "rating": 5,
+            "reviewer": "Anna, librarian",
+        }),
+        ("Events online", 10, "qr_code", {
+            "url": "https://example.org/library/events",
+            "caption": "Scan to see all our events",
+        }),
+        ("Countdown to the market", 10, "clock", {
+            "mode": "countdown",
+            "target": market,
+            "label": "to the Christmas market",
+            "done_text": "The Christmas market is open!",
+        }),
+    ]
 
 
 def login_reset(*, username: str, superuser: bool = False):

@@ -18,7 +18,8 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 
 from .db_threads import in_thread_pool
-from .live import content_group
+from .emergency_relay import EmergencyRelay
+from .live import EMERGENCY_GROUP, THEMES_GROUP, content_group
 from .manifest import manifest_for
 
 logger = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class Hub:
         self.channel: str | None = None
         self.lock = asyncio.Lock()
         self.tasks: list[asyncio.Task] = []
+        self.emergencies = EmergencyRelay(consumers=self.consumers)
 
     async def join(self, key: str, consumer) -> None:
         members = self.members.setdefault(key, set())
@@ -56,6 +58,10 @@ class Hub:
             async with self.lock:
                 if self.channel is None:
                     self.channel = await self.layer.new_channel()
+                    await self.layer.group_add(THEMES_GROUP, self.channel)
+                    # Subscribe, then read: pushes arriving meanwhile wait in the channel until the read is in.
+                    await self.layer.group_add(EMERGENCY_GROUP, self.channel)
+                    await self.emergencies.load()
                     self.tasks = [asyncio.ensure_future(self.receive_forever()), asyncio.ensure_future(self.reconcile_forever())]
                 await self.layer.group_add(content_group(key), self.channel)
 
@@ -73,6 +79,10 @@ class Hub:
                 self.members.pop(key, None)
                 self.latest.pop(key, None)
                 await self.layer.group_discard(content_group(key), self.channel)
+
+    def consumers(self):
+        for members in list(self.members.values()):
+            yield from list(members)
 
     async def edition(self, key: str) -> Edition:
         """The newest manifest of a content this process is subscribed to; read once, then kept current by pushes."""
@@ -103,10 +113,26 @@ class Hub:
         for consumer in list(self.members.get(key, ())):
             await self.layer.send(consumer.channel_name, event)
 
+    async def deliver_themes(self, themes: list[dict]) -> None:
+        """Hand each local screen named in a theme event its theme; the others are not concerned."""
+        theme_of = {screen_id: group["theme"] for group in themes for screen_id in group["screens"]}
+        for consumer in [consumer for members in self.members.values() for consumer in members]:
+            if consumer.screen_id in theme_of:
+                try:
+                    await consumer.send_theme(theme_of[consumer.screen_id])
+                except Exception:
+                    logger.exception("Delivering a theme to a screen failed")
+
     async def receive_forever(self) -> None:
         while True:
             try:
                 event = await self.layer.receive(self.channel)
+                if event["type"].startswith("emergency."):
+                    await self.emergencies.receive(event)
+                    continue
+                if event["type"] == "screen.theme":
+                    await self.deliver_themes(event["themes"])
+                    continue
                 key = event["content"]
                 if event["type"] == "screen.reload":
                     self.latest.pop(key, None)
@@ -130,6 +156,10 @@ class Hub:
                         await self.deliver(self.latest[key])
                 except Exception:
                     logger.exception("Reconciling %s failed", key)
+            try:
+                await self.emergencies.reconcile()
+            except Exception:
+                logger.exception("Reconciling emergency messages failed")
 
 
 _hubs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub]" = weakref.WeakKeyDictionary()

@@ -107,3 +107,12 @@ class LayoutForm(OrganisationOwnedForm):
         if commit:
             layout_changed(layout=layout)
         return layout
+
+
+class ScreenGroupForm(OrganisationOwnedForm):
+    def clean(self):
+        data = super().clean()
+        organisation = data.get("organisation")
+        if organisation and any(screen.organisation_id != organisation.pk for screen in data.get("screens", ())):
+            self.add_error("screens", _("Choose only screens of the group's organisation."))
+        return data

@@ -10,10 +10,19 @@ import logging
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
+from django.db.models import Q
 
 from .manifest import manifests_for
+from .selectors import screen_themes
+
+# Every process's fan-out hub joins this group once; theme events name the screens they are for.
+THEMES_GROUP = "screens.themes"
 
 logger = logging.getLogger(__name__)
+
+
+# Joined once by each process's fan-out hub: emergency messages carry the ids of the screens they target.
+EMERGENCY_GROUP = "emergencies"
 
 
 def screen_group(screen_id: int) -> str:
@@ -45,6 +54,17 @@ def push_contents(keys: set[str]) -> None:
             send_to_content(key, {**event, "built_at": manifest.built_at})
         except Exception:
             logger.exception("Pushing %s failed; its screens converge by reconciliation", key)
+
+
+def push_themes(screens: Q) -> None:
+    """Send the screens chosen by `screens` their theme: one read and one message, whatever their number."""
+    groups = screen_themes(screens=screens)
+    if groups:
+        send_to_group(THEMES_GROUP, {"type": "screen.theme", "themes": groups})
+
+
+def push_themes_on_commit(screens: Q) -> None:
+    after_commit(push_themes, screens)
 
 
 def after_commit(send, *args) -> None:

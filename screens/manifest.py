@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from playlists.models import Playlist, PlaylistItem, Slide
+from themes.payload import logo_media, theme_payload
 
 from .content_keys import LAYOUT, PLAYLIST, parse_content_key
 from .layouts import FULL, MAIN, TEMPLATES, LayoutTemplate, layout_template
@@ -49,12 +50,17 @@ def slide_payload(slide: Slide) -> dict | None:
     if not slide.content:
         return None
     block = slide.content[0]
+    payload = block.block.screen_payload(block.value)
+    # A slide's own theme travels with it; without one (null) the screen's theme applies.
+    theme = theme_payload(slide.theme) if slide.theme_id else None
     return {
         "id": slide.pk,
         "type": block.block_type,
         "title": slide.title,
         "duration": slide.duration,
-        **block.block.screen_payload(block.value),
+        **payload,
+        "theme": theme,
+        "media": payload.get("media", []) + logo_media(theme),
     }
 
 
@@ -83,7 +89,7 @@ def live_slides(playlist_ids: set[int]) -> dict[int, list[Slide]]:
     if playlist_ids:
         items = (
             PlaylistItem.objects.filter(playlist_id__in=playlist_ids, slide__live=True)
-            .select_related("slide")
+            .select_related("slide__theme__logo")
             .order_by("playlist_id", "sort_order", "pk")
         )
         for item in items:

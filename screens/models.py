@@ -12,6 +12,8 @@ from wagtail.search import index
 
 from organisations.models import OrganisationOwned
 from playlists.models import ScreenPreviewMixin
+from themes.fields import theme_choice
+from themes.models import theme_owner_check
 
 from .layouts import FULL, layout_template, region_choices, template_choices
 
@@ -21,6 +23,7 @@ class Location(index.Indexed, OrganisationOwned):
     address = models.CharField(
         _("address or building"), max_length=255, blank=True, help_text=_("For example “Town hall — main entrance”.")
     )
+    theme = theme_choice(_("For the screens here. Empty: the organisation's theme."))
 
     search_fields = [
         *OrganisationOwned.search_fields,
@@ -36,6 +39,10 @@ class Location(index.Indexed, OrganisationOwned):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        theme_owner_check(theme=self.theme, organisation_id=self.organisation_id)
 
 
 class Layout(ScreenPreviewMixin, index.Indexed, OrganisationOwned, ClusterableModel):
@@ -69,8 +76,13 @@ class Layout(ScreenPreviewMixin, index.Indexed, OrganisationOwned, ClusterableMo
     def __str__(self):
         return self.name
 
+    # A portrait template previews on a portrait screen, in the panel's portrait size.
     @property
     def default_preview_size(self):
+        return layout_template(self.template).orientation
+
+    @property
+    def default_preview_mode(self):
         return layout_template(self.template).orientation
 
 
@@ -182,3 +194,78 @@ class PlayEvent(models.Model):
 
     def __str__(self):
         return f"{self.slide_title} @ {self.started_at:%Y-%m-%d %H:%M:%S}"
+
+
+class ScreenGroup(index.Indexed, OrganisationOwned):
+    """Screens chosen together, e.g. “Ground floor” or “Self-service”: a target for emergency messages."""
+
+    name = models.CharField(_("name"), max_length=255)
+    screens = models.ManyToManyField(Screen, related_name="groups", blank=True, verbose_name=_("screens"))
+
+    search_fields = [*OrganisationOwned.search_fields, index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("screen group")
+        verbose_name_plural = _("screen groups")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Emergency(models.Model):
+    """An emergency message over everything on the targeted screens, from `started_at` until it is ended.
+
+    The targeted screens are resolved once, when it starts: they are the “M” of “acknowledged by N of M”.
+    """
+
+    # Empty: every organisation's screens (superusers only).
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    heading = models.CharField(_("heading"), max_length=80)
+    text = models.TextField(_("text"), max_length=400, blank=True)
+    all_screens = models.BooleanField(_("all screens"), default=False)
+    locations = models.ManyToManyField(Location, related_name="+", blank=True, verbose_name=_("locations"))
+    groups = models.ManyToManyField(ScreenGroup, related_name="+", blank=True, verbose_name=_("screen groups"))
+    screens = models.ManyToManyField(Screen, related_name="emergencies", verbose_name=_("targeted screens"))
+    started_at = models.DateTimeField(_("started"), db_index=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("started by")
+    )
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("ended by")
+    )
+    # From the confirmation form: a second click on “confirm” finds this emergency instead of starting another.
+    start_key = models.UUIDField(unique=True, null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("emergency message")
+        verbose_name_plural = _("emergency messages")
+        ordering = ["-started_at"]
+        default_permissions = ["view"]
+        permissions = [("start_emergency", _("Can start and end emergency messages"))]
+
+    def __str__(self):
+        return self.heading
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_at is None
+
+
+class EmergencyAck(models.Model):
+    """A screen reported that it rendered an emergency message."""
+
+    emergency = models.ForeignKey(Emergency, on_delete=models.CASCADE, related_name="acks")
+    screen = models.ForeignKey(Screen, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["emergency", "screen"], name="emergency_ack_once_per_screen")]

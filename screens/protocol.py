@@ -6,9 +6,11 @@ from datetime import datetime
 
 PROTOCOL_VERSIONS = frozenset({1})
 MAX_FRAME_BYTES = 65_536
-CLIENT_TYPES = frozenset({"hello", "heartbeat", "status", "played"})
+CLIENT_TYPES = frozenset({"hello", "heartbeat", "status", "played", "emergency.ack"})
 MAX_PLAYED_BATCH = 100
 MAX_STATUS_ERRORS = 10
+# Emergency messages a client may name in hello as on its screen (more are never active at once).
+MAX_HELLO_EMERGENCIES = 20
 
 CLOSE_TOO_LARGE = 1009
 CLOSE_SERVER_ERROR = 1011
@@ -36,6 +38,8 @@ RATE_LIMITED_SOFT = ProtocolError("rate_limited", "Too many frames of this type;
 RATE_LIMITED = ProtocolError("rate_limited", "Too many pairing codes; try again later.", CLOSE_RATE_LIMITED)
 NOT_PAIRED = ProtocolError("not_paired", "Only a paired screen may send this.")
 SERVER_ERROR = ProtocolError("server_error", "The server could not handle this frame.")
+BAD_EMERGENCY_ACK = ProtocolError("bad_emergency_ack", "'emergency.ack' needs the integer 'id' of an emergency message.")
+UNKNOWN_EMERGENCY = ProtocolError("unknown_emergency", "No emergency message with this id was sent to this screen.")
 
 
 def parse_frame(text: str) -> dict:
@@ -64,6 +68,32 @@ def parse_hello(message: dict) -> tuple[str | None, str | None]:
     token = token if isinstance(token, str) and token else None
     version = version if isinstance(version, str) and version else None
     return token, version
+
+
+def _is_id(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63
+
+
+def hello_emergencies(message: dict) -> list[int]:
+    """The emergency messages the client says it shows (docs/protocol.md, hello); anything else is ignored."""
+    shown = message.get("emergencies")
+    if not isinstance(shown, list):
+        return []
+    return [value for value in shown[:MAX_HELLO_EMERGENCIES] if _is_id(value)]
+
+
+def parse_emergency_ack(message: dict) -> int:
+    if not _is_id(message.get("id")):
+        raise BAD_EMERGENCY_ACK
+    return message["id"]
+
+
+def emergency_frame(*, emergency_id: int, heading: str, text: str) -> str:
+    return encode({"type": "emergency", "id": emergency_id, "heading": heading, "text": text})
+
+
+def emergency_end_frame(emergency_id: int) -> str:
+    return encode({"type": "emergency.end", "id": emergency_id})
 
 
 def _text(value, limit: int) -> str:

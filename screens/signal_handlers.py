@@ -1,14 +1,25 @@
 """Translate content events into live pushes; the deciding is done by selectors and services."""
 
-from django.db.models.signals import m2m_changed, pre_delete
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_save, pre_delete
 from wagtail.signals import published, unpublished
 
+from organisations.models import Organisation
 from playlists.models import Playlist, Slide
+from themes.models import Theme
 
 from .content_keys import layout_key, playlist_key
-from .live import push_contents_on_commit, reload_content_on_commit
-from .models import Layout, Screen
-from .selectors import contents_with_playlists, contents_with_slide, layouts_with_playlists
+from .live import push_contents_on_commit, push_themes_on_commit, reload_content_on_commit
+from .models import Layout, Location, Screen
+from .selectors import (
+    contents_with_playlists,
+    contents_with_slide,
+    layouts_with_playlists,
+    playlists_with_theme,
+    screens_at,
+    screens_themed_by,
+    screens_themed_by_organisation,
+)
 from .services import screen_deleted, screens_unshared_detach
 
 
@@ -45,6 +56,29 @@ def screen_removed(sender, instance, **kwargs):
     screen_deleted(screen_id=instance.pk)
 
 
+def theme_changed(sender, instance, **kwargs):
+    # Screens that already show these colours are not sent them again (the consumer compares).
+    push_themes_on_commit(screens_themed_by(theme_id=instance.pk))
+    push_contents_on_commit(contents_with_playlists(playlist_ids=playlists_with_theme(theme_id=instance.pk)))
+
+
+def theme_deleted(sender, instance, **kwargs):
+    # After the delete nothing names the theme any more: who showed it is asked before.
+    showing = set(Screen.objects.filter(screens_themed_by(theme_id=instance.pk)).values_list("pk", flat=True))
+    push_themes_on_commit(Q(pk__in=showing))
+    push_contents_on_commit(contents_with_playlists(playlist_ids=playlists_with_theme(theme_id=instance.pk)))
+
+
+def location_changed(sender, instance, created, **kwargs):
+    if not created:
+        push_themes_on_commit(screens_at(location_id=instance.pk))
+
+
+def organisation_changed(sender, instance, created, **kwargs):
+    if not created:
+        push_themes_on_commit(screens_themed_by_organisation(organisation_id=instance.pk))
+
+
 def register_signal_handlers():
     for signal in (published, unpublished):
         signal.connect(slide_changed, sender=Slide, dispatch_uid=f"slide-{id(signal)}")
@@ -54,4 +88,8 @@ def register_signal_handlers():
     pre_delete.connect(playlist_deleted, sender=Playlist, dispatch_uid="playlist-deleted")
     pre_delete.connect(layout_deleted, sender=Layout, dispatch_uid="layout-deleted")
     pre_delete.connect(screen_removed, sender=Screen, dispatch_uid="screen-deleted")
+    post_save.connect(theme_changed, sender=Theme, dispatch_uid="theme-changed")
+    pre_delete.connect(theme_deleted, sender=Theme, dispatch_uid="theme-deleted")
+    post_save.connect(location_changed, sender=Location, dispatch_uid="location-changed")
+    post_save.connect(organisation_changed, sender=Organisation, dispatch_uid="organisation-changed")
     m2m_changed.connect(playlist_unshared, sender=Playlist.shared_with.through, dispatch_uid="playlist-unshared")

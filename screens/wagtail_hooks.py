@@ -1,4 +1,5 @@
 from django.urls import include, path
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -9,11 +10,18 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from organisations.viewsets import OrganisationOwnedViewSet
 from playlists.models import Playlist, Slide
+from playlists.publishing_status import with_scheduled_at
+from themes.viewsets import ThemeViewSet
 
-from .forms import LayoutForm, ScreenForm
-from .models import Layout, Location, Screen
-from . import proof_of_play
+from organisations.models import OrganisationLogEntry
+
+from .forms import LayoutForm, ScreenForm, ScreenGroupForm
+from .models import Emergency, Layout, Location, Screen, ScreenGroup
+from . import emergency_admin, proof_of_play
 from .commands import command_url, screen_command_view
+from .emergencies import EMERGENCY_ENDED, EMERGENCY_STARTED
+from .listing import playlist_usage, slide_usage, status_column, usage_column
+from .selectors import playlists_with_usage, slides_with_usage
 from .services import SCREEN_COMMANDED, SCREEN_COMMANDS, SCREEN_PAIRED, SCREEN_UNPAIRED
 
 PAIR_PERMISSION = "screens.pair_screen"
@@ -70,27 +78,46 @@ class LocationViewSet(OrganisationOwnedViewSet):
     icon = "site"
     menu_label = _("Locations")
     list_display = ["name", "address"]
-    panels = [FieldPanel("organisation"), FieldPanel("name"), FieldPanel("address")]
+    panels = [FieldPanel("organisation"), FieldPanel("name"), FieldPanel("address"), FieldPanel("theme")]
+
+
+class ScreenGroupViewSet(OrganisationOwnedViewSet):
+    model = ScreenGroup
+    icon = "group"
+    menu_label = _("Screen groups")
+    list_display = ["name"]
+    base_form_class = ScreenGroupForm
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("name"),
+        FieldPanel("screens", widget=forms.CheckboxSelectMultiple),
+    ]
 
 
 class SlideViewSet(OrganisationOwnedViewSet):
     model = Slide
     icon = "image"
     menu_label = _("Slides")
-    list_display = ["title", "duration"]
+    list_display = ["title", "duration", status_column(), usage_column(slide_usage)]
     search_fields = ["title"]
+
+    def get_queryset(self, request):
+        return slides_with_usage(with_scheduled_at(super().get_queryset(request)))
 
 
 class PlaylistViewSet(OrganisationOwnedViewSet):
     model = Playlist
     icon = "list-ul"
     menu_label = _("Playlists")
-    list_display = ["title"]
+    list_display = ["title", "schedule_summary", status_column(), usage_column(playlist_usage)]
     search_fields = ["title"]
+
+    def get_queryset(self, request):
+        return playlists_with_usage(with_scheduled_at(super().get_queryset(request))).prefetch_related("schedules")
 
 
 class InfoscreenViewSetGroup(SnippetViewSetGroup):
-    items = (SlideViewSet, PlaylistViewSet, LayoutViewSet, ScreenViewSet, LocationViewSet)
+    items = (SlideViewSet, PlaylistViewSet, LayoutViewSet, ScreenViewSet, ScreenGroupViewSet, LocationViewSet, ThemeViewSet)
     menu_icon = "desktop"
     menu_label = _("Infoscreen")
     menu_name = "infoscreen"
@@ -104,6 +131,10 @@ def register_screen_log_actions(actions):
     actions.register_action(SCREEN_PAIRED, _("Pair screen"), _("Screen paired"))
     actions.register_action(SCREEN_UNPAIRED, _("Unpair screen"), _("Screen unpaired"))
     actions.register_action(SCREEN_COMMANDED, _("Send a command to the screen"), _("Command sent to the screen"))
+    actions.register_action(EMERGENCY_STARTED, _("Start emergency message"), _("Emergency message started"))
+    actions.register_action(EMERGENCY_ENDED, _("End emergency message"), _("Emergency message ended"))
+    # Logged with its organisation (none: every organisation's, seen by superusers only).
+    actions.register_model(Emergency, OrganisationLogEntry)
 
 
 @hooks.register("register_snippet_listing_buttons")
@@ -127,3 +158,13 @@ def proof_of_play_urls():
 @hooks.register("register_reports_menu_item")
 def proof_of_play_menu_item():
     return proof_of_play.menu_item()
+
+
+@hooks.register("register_admin_urls")
+def emergency_urls():
+    return [path("emergency/", include((emergency_admin.urlpatterns, "emergency")))]
+
+
+@hooks.register("register_admin_menu_item")
+def emergency_menu_item():
+    return emergency_admin.menu_item()

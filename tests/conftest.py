@@ -2,6 +2,7 @@ import os
 import socket
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -66,3 +67,20 @@ def migrated_baseline_restore() -> None:
 def migrated_baseline(request):
     if request.node.get_closest_marker("django_db") is not None:
         migrated_baseline_restore()
+
+
+# Property-based tests stay quick in every run: a few dozen examples each, no per-example deadline
+# (timings are measured, never asserted). HYPOTHESIS_PROFILE=thorough explores far more.
+hypothesis_settings.register_profile("quick", max_examples=40, deadline=None)
+hypothesis_settings.register_profile("thorough", max_examples=2000, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
+
+@pytest.fixture(scope="session")
+def feed_server():
+    """A local HTTP server with the feed fixtures (tests/feed_server.py)."""
+    from tests.feed_server import FeedServer
+
+    server = FeedServer()
+    yield server
+    server.stop()

@@ -3,20 +3,24 @@
 import io
 from datetime import timedelta
 from itertools import count
+from pathlib import Path
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images.models import Image
+from wagtailmedia.models import Media
 
 from organisations.models import Organisation
 from organisations.services import organisation_create, organisation_member_add
 from playlists.models import Playlist, PlaylistItem, Slide
 from screens.models import Layout, LayoutRegionPlaylist, Location, PairingCode, Screen
 from screens.pairing import hash_token, new_token
+from themes.models import Theme
 
 _numbers = count(1)
 
@@ -43,10 +47,35 @@ def make_image(*, width: int = 3000, height: int = 2000, title: str = "Photo", o
     return Image.objects.create(title=title, file=file, collection=collection)
 
 
-def make_slide(*, heading: str = "Hello", text: str = "<p>Some text</p>", image=None, publish: bool = True, **fields) -> Slide:
+def make_theme(*, name: str = "Town colours", organisation=None, **fields) -> Theme:
+    fields = {"background": "#0b3d91", "text": "#ffffff", "accent": "#ffcc00", **fields}
+    return Theme.objects.create(name=name, organisation=organisation or make_organisation(), **fields)
+
+
+# A real 3 s H.264 clip (640×360), the demo's (see scripts/make_demo_video.py).
+VIDEO_FILE = Path(__file__).resolve().parent.parent / "screens" / "demo_media" / "countdown.mp4"
+
+
+def make_video(*, title: str = "Clip", organisation=None, content: bytes | None = None, name: str = "clip.mp4") -> Media:
+    """A video in the organisation's collection: the demo clip, or `content` as the file."""
+    collection = (organisation or make_organisation()).collection
+    file = ContentFile(VIDEO_FILE.read_bytes() if content is None else content, name=name)
+    return Media.objects.create(title=title, file=file, type="video", collection=collection, duration=3)
+
+
+def make_typed_slide(block_type: str, value: dict, *, publish: bool = True, **fields) -> Slide:
+    """A slide of any type, its content given as the block's value."""
+    return make_slide(content=[(block_type, value)], publish=publish, **fields)
+
+
+def make_slide(
+    *, heading: str = "Hello", text: str = "<p>Some text</p>", image=None, publish: bool = True, content=None, **fields
+) -> Slide:
+    """An image-and-text slide, or one with the given `content`, e.g. [("video", {"video": clip})]."""
     fields.setdefault("title", f"Slide {next(_numbers)}")
     fields.setdefault("organisation", make_organisation())
-    slide = Slide(live=False, content=[("image_text", {"heading": heading, "text": text, "image": image})], **fields)
+    content = content or [("image_text", {"heading": heading, "text": text, "image": image})]
+    slide = Slide(live=False, content=content, **fields)
     slide.save()
     if publish:
         slide.save_revision().publish()
@@ -75,11 +104,12 @@ def make_layout(*, template: str = "main_ticker", regions=(), name: str = "Lobby
 
 
 def make_screen(
-    *, playlist=None, layout=None, paired: bool = True, name: str = "Lobby left", organisation=None
+    *, playlist=None, layout=None, paired: bool = True, name: str = "Lobby left", organisation=None, location=None
 ) -> tuple[Screen, str | None]:
     """A screen and, if paired, its token."""
     organisation = organisation or make_organisation()
-    location, _ = Location.objects.get_or_create(name=f"Town hall ({organisation})", organisation=organisation)
+    if location is None:
+        location, _ = Location.objects.get_or_create(name=f"Town hall ({organisation})", organisation=organisation)
     token = new_token() if paired else None
     screen = Screen.objects.create(
         name=name,

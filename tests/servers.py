@@ -57,6 +57,8 @@ class DaphneServer:
             "REDIS_URL": redis_url,
             "CHANNEL_LAYER_PREFIX": channel_prefix,
             "BASE_URL": self.url,
+            # Feed tests serve their fixtures on 127.0.0.1 (tests/feed_server.py).
+            "FEEDS_ALLOW_LOOPBACK": "true",
             **(env or {}),
         }
         self.log_path = log_dir / f"daphne-{self.port}.log"

@@ -4,6 +4,7 @@
 
 import { backoffDelay, expiryDelay, BACKOFF_CAP_MS } from "./backoff.js";
 import { isManifest } from "./manifest.js";
+import { isEmergency } from "./emergency.js";
 
 export const PROTOCOL = 1;
 export const CLIENT_VERSION = "0.3.0";
@@ -23,10 +24,11 @@ export function socketUrl(loc) {
   return `${loc.protocol === "https:" ? "wss" : "ws"}://${loc.host}/ws/screen/`;
 }
 
-export function helloMessage(token, version) {
+export function helloMessage(token, version, emergencies = []) {
   const hello = { type: "hello", protocol: PROTOCOL };
   if (token) hello.token = token;
   if (version) hello.version = version;
+  if (token && emergencies.length) hello.emergencies = emergencies; // the server ends those no longer on
   return Object.assign(hello, { client: CLIENT_VERSION });
 }
 
@@ -91,7 +93,8 @@ export function createConnection({
 
   function onOpen() {
     const manifest = store.getManifest();
-    send(helloMessage(store.getToken(), manifest && manifest.version));
+    const emergencies = store.getEmergencies().map((message) => message.id);
+    send(helloMessage(store.getToken(), manifest && manifest.version, emergencies));
     silentHeartbeats = 0;
     heartbeatTimer = timers.setInterval(heartbeat, HEARTBEAT_MS);
   }
@@ -189,6 +192,9 @@ export function createConnection({
         attempt = 0;
         notify("welcome", message.screen, message);
         break;
+      case "theme":
+        notify("theme", message.theme);
+        break;
       case "manifest":
         if (!isManifest(message.manifest)) throw new Error("malformed manifest");
         store.setManifest(message.manifest);
@@ -199,6 +205,13 @@ export function createConnection({
         break;
       case "command":
         notify("command", message);
+        break;
+      case "emergency":
+        if (!isEmergency(message)) throw new Error("malformed emergency message");
+        notify("emergency", message);
+        break;
+      case "emergency.end":
+        notify("emergencyEnd", message.id);
         break;
       case "played.ack":
         notify("playedAck", Array.isArray(message.ids) ? message.ids : []);

@@ -39,6 +39,7 @@ export function createLayout(root, {
 } = {}) {
   let current = null; // the grid on screen
   let pending = null; // a grid being built behind it
+  let manifest = null; // the manifest last loaded
 
   // Sizes each region for screen.css: --region-unit is 1% of its shorter side
   // (1vmin for a full-screen region); data-shape tells strips from boxes.
@@ -135,9 +136,10 @@ export function createLayout(root, {
   }
 
   return {
-    load(manifest) {
-      const spec = manifestGrid(manifest);
-      const regions = manifestRegions(manifest);
+    load(next) {
+      manifest = next;
+      const spec = manifestGrid(next);
+      const regions = manifestRegions(next);
       const target = pending || current;
       if (target && sameGrid(target.spec, spec)) {
         play(target, regions);
@@ -150,6 +152,7 @@ export function createLayout(root, {
     stop() {
       [pending, current].forEach((grid) => grid && retire(grid));
       pending = current = null;
+      manifest = null;
     },
     // Records every region's slide as played up to now (the page is going away).
     cutShort() {
@@ -159,6 +162,9 @@ export function createLayout(root, {
     get cycling() {
       const player = leadPlayer();
       return Boolean(player && player.cycling);
+    },
+    get manifest() {
+      return manifest;
     },
   };
 }

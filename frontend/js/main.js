@@ -11,6 +11,8 @@ import { createPlayedLog, createPlayedSender } from "./played.js";
 import { handleCommand, createIdentifyOverlay } from "./commands.js";
 import { createUpdater } from "./update.js";
 import { createOffline } from "./offline.js";
+import { createEmergencyOverlay } from "./emergency.js";
+import { applyTheme, themeMediaUrls } from "./theme.js";
 
 function setState(state) {
   document.body.dataset.state = state;
@@ -27,19 +29,40 @@ function start() {
   const overlay = createIdentifyOverlay(document.body);
   const reload = () => globalThis.location.reload(); // pagehide records the slide on screen
   const updater = createUpdater({ current: CLIENT_VERSION, reload, isCycling: () => player.cycling });
+  let covered = false; // by an emergency message: what plays underneath is not proof of play
   // Every region of the screen's layout runs a player; the lead region's slide is the one reported.
   const player = createLayout(document.getElementById("player"), {
     onState: setState,
     onShow: (slide) => status.setSlide(slide ? slide.id : null),
-    onPlayed: (play) => played.record(play),
+    onPlayed(play) {
+      if (!covered) played.record(play);
+    },
     onError: (text) => status.error(text),
     atBoundary: () => updater.atBoundary(),
   });
+  // Above everything, at once; the player plays on underneath, so ending it uncovers the slide on screen.
+  const emergency = createEmergencyOverlay(document.body, {
+    store,
+    onAck: (id) => send({ type: "emergency.ack", id }),
+    onCover(on) {
+      player.cutShort(); // the play so far ends here: visible before, covered after (or the reverse)
+      covered = on;
+    },
+  });
   let screen = null;
+  let theme = null;
 
   function play(manifest) {
     player.load(manifest);
-    offline.useMedia(manifest);
+    offline.useMedia(manifest, themeMediaUrls(theme));
+  }
+
+  // The screen's theme, on the root: slides without their own theme follow it at once.
+  function useTheme(next) {
+    theme = next || null;
+    store.setTheme(theme);
+    applyTheme(document.documentElement, theme);
+    if (player.manifest) offline.useMedia(player.manifest, themeMediaUrls(theme));
   }
 
   function waitForServer() {
@@ -50,7 +73,10 @@ function start() {
 
   waitForServer();
   const cached = store.getToken() ? store.getManifest() : null;
-  if (cached) play(cached);
+  if (cached) {
+    useTheme(store.getTheme());
+    play(cached);
+  }
   else store.clearManifest();
 
   globalThis.addEventListener("pagehide", () => player.cutShort());
@@ -72,19 +98,25 @@ function start() {
       },
       welcome(info, message) {
         screen = info || null;
+        useTheme(message.theme);
         status.connected();
         playedSender.start();
         updater.check(message.client);
       },
       manifest: play,
+      theme: useTheme,
       command(message) {
         handleCommand(message, { reload, identify: (named) => overlay.show(named || screen) });
       },
+      emergency: (message) => emergency.show(message),
+      emergencyEnd: (id) => emergency.end(id),
       playedAck(ids) {
         playedSender.acked(ids);
       },
       unpaired() {
         played.clear(); // plays of the old pairing belong to no screen now
+        emergency.clear();
+        useTheme(null);
         offline.useMedia(null);
         waitForServer();
       },

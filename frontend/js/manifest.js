@@ -64,30 +64,40 @@ export function slideDurationMs(slide) {
   return Math.max(MIN_DURATION_S, seconds) * 1000;
 }
 
-// The files a slide needs, as sent in its "media" list: [{url, kind}] with
-// kind "image" or "video". Malformed entries are left out.
-export function slideMedia(slide) {
+// "portrait" or "landscape": which of a cover image's two crops this screen
+// shows (the same test as the CSS's and <picture>'s `orientation` media query).
+export function screenOrientation(env = globalThis) {
+  const mq = env.matchMedia && env.matchMedia("(orientation: portrait)");
+  return mq && mq.matches ? "portrait" : "landscape";
+}
+
+// The files a slide needs on a screen of this orientation, as sent in its
+// "media" list: [{url, kind, orientation?}] with kind "image" or "video"; an
+// entry with an orientation is for screens of that orientation only.
+// Malformed entries are left out.
+export function slideMedia(slide, orientation = screenOrientation()) {
   const media = slide && slide.media;
   if (!Array.isArray(media)) return [];
-  return media.filter((entry) => isObject(entry) && typeof entry.url === "string" && entry.url);
+  return media.filter((entry) => isObject(entry) && typeof entry.url === "string" && entry.url
+    && (!entry.orientation || entry.orientation === orientation));
 }
 
-export function slideMediaUrls(slide) {
-  return slideMedia(slide).map((entry) => entry.url);
-}
-
-// The images a slide needs decoded before it may show.
-export function slideImageUrls(slide) {
-  return slideMedia(slide).filter((entry) => entry.kind === "image").map((entry) => entry.url);
+export function slideMediaUrls(slide, orientation) {
+  return slideMedia(slide, orientation).map((entry) => entry.url);
 }
 
 // Every media file a manifest references, each once, in play order.
-export function manifestMediaUrls(manifest) {
+export function manifestMediaUrls(manifest, orientation) {
   const urls = [];
   for (const region of manifestRegions(manifest)) {
     for (const slide of region.slides) {
-      for (const url of slideMediaUrls(slide)) if (!urls.includes(url)) urls.push(url);
+      for (const url of slideMediaUrls(slide, orientation)) if (!urls.includes(url)) urls.push(url);
     }
   }
   return urls;
+}
+
+// The slide as shown when its media cannot be: its text without its images or video.
+export function withoutMedia(slide) {
+  return Object.assign({}, slide, { image: null, logo: null, images: [], video: null, media: [] });
 }

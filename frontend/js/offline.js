@@ -3,15 +3,16 @@
 // manifest in localStorage and the browser's own cache are all there is. The
 // mode in use is reported in `status` as `offline_cache`.
 
-import { manifestMediaUrls } from "./manifest.js";
+import { manifestMediaUrls, screenOrientation } from "./manifest.js";
 
 export const SERVICE_WORKER = "service-worker";
 export const LOCAL_STORAGE = "local-storage";
 
-// The absolute URLs of the media a manifest references: what the worker keeps.
-export function mediaUrls(manifest, base) {
+// The absolute URLs of the media a manifest references for a screen of this
+// orientation, and any others the screen needs (its theme's logo): what the worker keeps.
+export function mediaUrls(manifest, base, orientation, extra = []) {
   const urls = [];
-  for (const url of manifestMediaUrls(manifest)) {
+  for (const url of manifestMediaUrls(manifest, orientation).concat(extra)) {
     try {
       const absolute = new URL(url, base).href;
       if (!urls.includes(absolute)) urls.push(absolute);
@@ -39,10 +40,10 @@ export function createOffline({ env = globalThis, onChange = () => {}, onError =
         onError(`service worker: ${err && err.message ? err.message : err}`);
       });
     },
-    // Tells the worker which media the playing manifest needs; it drops the rest.
-    useMedia(manifest) {
+    // Tells the worker which media the playing manifest (and `extra`) need; it drops the rest.
+    useMedia(manifest, extra = []) {
       if (!supported) return;
-      const urls = mediaUrls(manifest, env.location.href);
+      const urls = mediaUrls(manifest, env.location.href, screenOrientation(env), extra);
       container.ready
         .then((registration) => registration.active && registration.active.postMessage({ type: "media", urls }))
         .catch((err) => log.warn("cannot reach the service worker", err));

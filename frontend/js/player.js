@@ -1,12 +1,18 @@
 // Plays a manifest's slides in order, looping, and swaps manifests without a
-// blank frame: the next view is built and its images decoded off-screen, then
+// blank frame: the next view is built and its media readied off-screen, then
 // appended, and only then is the old view marked as leaving and removed.
-// The next slide's images load while the current one plays; a slide whose
-// image cannot be shown is skipped and reported, and the screen keeps what it has.
+// The next slide's media load while the current one plays (preload.js); a
+// slide whose media cannot be loaded is skipped and reported, and the screen
+// keeps what it has. A slide with a playback (playback.js: a video, a
+// slideshow) is started once on screen; a video ends its slide itself.
 
-import { playableSlides, slideDurationMs, slideImageUrls } from "./manifest.js";
+import { playableSlides, slideDurationMs, withoutMedia } from "./manifest.js";
 import { renderSlide, renderIdle } from "./renderers/index.js";
 import { imagesReady, decodeImage, waitAtMost, IMAGE_WAIT_MS } from "./images.js";
+import { videosReady } from "./video.js";
+import { createPreloader, fetchWhole } from "./preload.js";
+import { playbackOf } from "./playback.js";
+import { applyTheme } from "./theme.js";
 
 export const FADE_MS = 600;
 
@@ -23,8 +29,10 @@ export function createPlayer(root, {
   now = Date.now,
   render = renderSlide,
   renderIdleView = renderIdle,
-  ready = (el) => imagesReady(el, timers),
+  ready = (el) => Promise.all([imagesReady(el, timers), videosReady(el, timers)]),
   loadImage = decodeImage,
+  loadVideo = fetchWhole,
+  orientation, // () => "landscape" | "portrait"; default: the screen's
   fadeMs = defaultFadeMs(),
   onState = () => {},
   onShow = () => {}, // the slide now on screen, or null
@@ -37,41 +45,26 @@ export function createPlayer(root, {
   let slides = [];
   let index = 0;
   let slideTimer = null;
-  // Bumped on every change of plan; a view whose images finish loading after
+  // Bumped on every change of plan; a view whose media finish loading after
   // a newer one was requested is thrown away.
   let generation = 0;
-  let preloads = new Map(); // url -> Promise of null (fine) or an error text
-  // Decoded images stay referenced until their slide is built, so the browser keeps them ready.
-  let held = new Map();
+  const preloader = createPreloader({ loadImage, loadVideo, orientation });
   let failedInARow = 0;
   let playing = null; // {slide, startedAt, whole} for the slide on screen
+  let playback = null; // the playback of the slide on screen, if it has one
 
   function build(slide) {
     const el = doc.createElement("div");
     el.className = "slide";
     el.setAttribute("data-slide-id", String(slide.id));
     el.setAttribute("data-slide-type", String(slide.type));
+    if (slide.theme) applyTheme(el, slide.theme); // else the screen's theme, from the root, applies
     try {
       el.appendChild(render(slide, doc));
     } catch (err) {
       log.error("cannot render slide", slide, err); // shown empty, the loop goes on
     }
     return el;
-  }
-
-  function preload(slide) {
-    return Promise.all(slideImageUrls(slide).map((url) => {
-      if (!preloads.has(url)) {
-        const loading = Promise.resolve()
-          .then(() => loadImage(url))
-          .then((image) => {
-            held.set(url, image);
-            return null;
-          }, () => `image failed to load (${url})`);
-        preloads.set(url, loading);
-      }
-      return preloads.get(url);
-    })).then((problems) => problems.find(Boolean) || null);
   }
 
   function endPlay() {
@@ -97,6 +90,29 @@ export function createPlayer(root, {
     }
   }
 
+  function stopPlayback() {
+    if (playback) playback.stop();
+    playback = null;
+  }
+
+  // Ends the slide on screen by its playback (a video's end) or by its timer.
+  function run(slide, slidePlayback) {
+    playback = slidePlayback;
+    if (!playback) {
+      slideTimer = timers.setTimeout(timeUp, slideDurationMs(slide));
+      return;
+    }
+    const mine = generation;
+    const current = () => mine === generation && playback === slidePlayback;
+    playback.start({
+      timers,
+      ended: () => current() && timeUp(),
+      failed: (problem) => current() && failedWhilePlaying(slide, problem),
+      report: (text) => current() && onError(`slide ${slide.id}: ${text}`),
+    });
+    if (!playback.endsItself) slideTimer = timers.setTimeout(timeUp, slideDurationMs(slide));
+  }
+
   function present(mine, el, slide, whole) {
     return Promise.resolve()
       .then(() => ready(el))
@@ -104,15 +120,36 @@ export function createPlayer(root, {
       .then(() => {
         if (mine !== generation) return;
         endPlay();
+        stopPlayback();
         swapIn(el);
         if (slide) startPlay(slide, whole);
         else onShow(null);
         onState(slide ? "playing" : "idle");
         if (!slide) return;
-        slideTimer = timers.setTimeout(timeUp, slideDurationMs(slide));
-        if (slides.length > 1) preload(slides[(index + 1) % slides.length]);
+        run(slide, playbackOf(el));
+        if (slides.length > 1) preloader.preload(slides[(index + 1) % slides.length]);
       })
       .catch((err) => log.error("cannot show view", err));
+  }
+
+  // Reports a slide that cannot be shown and moves on; when every slide has
+  // failed in a row, its text without its media beats an old or empty screen.
+  function skip(mine, slide, problem) {
+    onError(`slide ${slide.id}: ${problem}`);
+    failedInARow += 1;
+    if (failedInARow < slides.length) {
+      index = (index + 1) % slides.length;
+      showCurrent();
+      return;
+    }
+    failedInARow = 0;
+    present(mine, build(withoutMedia(slide)), slide, false);
+  }
+
+  function failedWhilePlaying(slide, problem) {
+    timers.clearTimeout(slideTimer);
+    slideTimer = null;
+    skip(++generation, slide, problem);
   }
 
   function showCurrent() {
@@ -120,44 +157,33 @@ export function createPlayer(root, {
     timers.clearTimeout(slideTimer);
     slideTimer = null;
     if (slides.length === 0) {
+      stopPlayback();
       present(mine, renderIdleView(doc), null, false);
       return;
     }
     const slide = slides[index];
-    waitAtMost(preload(slide), timers, IMAGE_WAIT_MS).then((problem) => {
+    waitAtMost(preloader.preload(slide), timers, IMAGE_WAIT_MS).then((problem) => {
       if (mine !== generation) return;
       if (!problem) {
         failedInARow = 0;
         present(mine, build(slide), slide, true);
       }
-      for (const url of slideImageUrls(slide)) {
-        preloads.delete(url); // loaded afresh on its next turn
-        held.delete(url);
-      }
-      if (!problem) return;
-      onError(`slide ${slide.id}: ${problem}`);
-      failedInARow += 1;
-      if (failedInARow < slides.length) {
-        index = (index + 1) % slides.length;
-        showCurrent();
-        return;
-      }
-      // Every slide failed in a row: its text without the image beats an old or empty screen.
-      failedInARow = 0;
-      present(mine, build(Object.assign({}, slide, { image: null, media: [] })), slide, false);
+      preloader.forget(slide); // loaded afresh on its next turn
+      if (problem) skip(mine, slide, problem);
     }).catch((err) => log.error("cannot show slide", err));
   }
 
   function timeUp() {
+    timers.clearTimeout(slideTimer);
     slideTimer = null;
     if (atBoundary()) return;
     if (slides.length === 1 && playing && playing.whole) {
-      // A single slide stays up as it is (re-rendering would only flicker), but
-      // each of its durations counts as one play.
+      // A single slide stays up as it is (re-rendering would only flicker),
+      // but each of its runs counts as one play.
       const slide = playing.slide;
       endPlay();
       startPlay(slide, true);
-      slideTimer = timers.setTimeout(timeUp, slideDurationMs(slide));
+      run(slide, playback);
       return;
     }
     index = (index + 1) % slides.length;
@@ -171,19 +197,18 @@ export function createPlayer(root, {
       slides = playableSlides(next);
       index = 0;
       failedInARow = 0;
-      preloads = new Map();
-      held = new Map();
+      preloader.reset();
       showCurrent();
     },
     stop() {
       generation += 1;
       timers.clearTimeout(slideTimer);
       slideTimer = null;
+      stopPlayback();
       endPlay();
       manifest = null;
       slides = [];
-      preloads = new Map();
-      held = new Map();
+      preloader.reset();
       Array.from(root.children).forEach((child) => child.remove());
     },
     // Records the slide on screen as played up to now (the page is going away).

@@ -1,18 +1,24 @@
-// The admin's preview: plays the manifest embedded in the page with the
-// screen's own layout, players and renderers, without a WebSocket.
+// The admin's preview (inside the preview page's screen-sized frame): plays the
+// manifest embedded in the page with the screen's own layout, players and
+// renderers, in the embedded theme, without a WebSocket.
 
 import { createLayout } from "./layout.js";
+import { applyTheme } from "./theme.js";
 
-function readManifest() {
-  const script = document.getElementById("preview-manifest");
+function readJson(id) {
+  const script = document.getElementById(id);
   try {
-    const data = JSON.parse(script ? script.textContent : "null");
-    // Accept the bare manifest or the whole `manifest` message.
-    return data && data.type === "manifest" ? data.manifest : data;
+    return JSON.parse(script ? script.textContent : "null");
   } catch (err) {
-    console.error("preview manifest is not valid JSON", err);
+    console.error(`${id} is not valid JSON`, err);
     return null;
   }
+}
+
+function readManifest() {
+  const data = readJson("preview-manifest");
+  // Accept the bare manifest or the whole `manifest` message.
+  return data && data.type === "manifest" ? data.manifest : data;
 }
 
 function playerRoot() {
@@ -24,6 +30,9 @@ function playerRoot() {
   }
   return root;
 }
+
+// The theme a screen of the content's organisation shows; slides with their own carry it.
+applyTheme(document.documentElement, readJson("preview-theme"));
 
 const player = createLayout(playerRoot(), {
   onState: (state) => {

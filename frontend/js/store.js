@@ -3,9 +3,12 @@
 // kept in memory so the running page keeps working even when nothing persists.
 
 import { isManifest } from "./manifest.js";
+import { isEmergency } from "./emergency.js";
 
 export const TOKEN_KEY = "infoscreen.token";
 export const MANIFEST_KEY = "infoscreen.manifest";
+export const EMERGENCIES_KEY = "infoscreen.emergencies";
+export const THEME_KEY = "infoscreen.theme";
 
 function defaultStorage() {
   try {
@@ -67,6 +70,29 @@ export function createStore(storage = defaultStorage(), log = console) {
     },
     clearManifest() {
       write(MANIFEST_KEY, null);
+    },
+    // The emergency messages on screen, oldest first; anything unreadable counts as none.
+    getEmergencies() {
+      try {
+        const list = JSON.parse(read(EMERGENCIES_KEY) || "[]");
+        return Array.isArray(list) ? list.filter(isEmergency) : [];
+      } catch (err) {
+        return [];
+      }
+    },
+    setEmergencies(list) {
+      write(EMERGENCIES_KEY, list.length ? JSON.stringify(list) : null);
+    },
+    // The screen's theme (from welcome or theme), so an offline boot shows it too.
+    getTheme() {
+      try {
+        return JSON.parse(read(THEME_KEY) || "null");
+      } catch (err) {
+        return null;
+      }
+    },
+    setTheme(theme) {
+      write(THEME_KEY, theme ? JSON.stringify(theme) : null);
     },
   };
 }

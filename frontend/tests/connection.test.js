@@ -36,9 +36,11 @@ test("paired stores the token; welcome and manifest follow on the same socket", 
   latest().receive({ type: "paired", token: "new-token" });
   latest().receive({ type: "welcome", screen: { id: 7, name: "Lobby left" } });
   latest().receive({ type: "manifest", manifest: MANIFEST });
+  latest().receive({ type: "theme", theme: { background: "#101010" } });
   assert.equal(storage.getItem(TOKEN_KEY), "new-token");
   assert.deepEqual(JSON.parse(storage.getItem(MANIFEST_KEY)), MANIFEST);
-  assert.deepEqual(events.map((e) => e[0]), ["pairingCode", "paired", "welcome", "manifest"]);
+  assert.deepEqual(events.map((e) => e[0]), ["pairingCode", "paired", "welcome", "manifest", "theme"]);
+  assert.deepEqual(events[4][1], { background: "#101010" });
   assert.deepEqual(events[2][1], { id: 7, name: "Lobby left" });
   assert.equal(sockets.length, 1);
   assert.equal(latest().closedWith, null);

@@ -91,9 +91,26 @@ export class FakeStorage {
 
 export const quietLog = { info() {}, warn() {}, error() {} };
 
+// An element's inline style: custom properties only.
+export class FakeStyle {
+  constructor() {
+    this.properties = new Map();
+  }
+  setProperty(name, value) {
+    this.properties.set(name, String(value));
+  }
+  removeProperty(name) {
+    this.properties.delete(name);
+  }
+  getPropertyValue(name) {
+    return this.properties.get(name) || "";
+  }
+}
+
 class FakeElement {
   constructor(doc, tagName) {
     this.ownerDocument = doc;
+    this.style = new FakeStyle();
     this.tagName = tagName.toUpperCase();
     this.className = "";
     this.attributes = new Map();
@@ -101,7 +118,17 @@ class FakeElement {
     this.parentNode = null;
     this.innerHTMLWrites = [];
     this._text = "";
-    this.style = {};
+    this.listeners = new Map(); // event name -> Set of functions
+  }
+  addEventListener(name, fn) {
+    if (!this.listeners.has(name)) this.listeners.set(name, new Set());
+    this.listeners.get(name).add(fn);
+  }
+  removeEventListener(name, fn) {
+    if (this.listeners.has(name)) this.listeners.get(name).delete(fn);
+  }
+  dispatch(name) {
+    for (const fn of Array.from(this.listeners.get(name) || [])) fn({ type: name });
   }
   get id() {
     return this.getAttribute("id") || "";
@@ -128,6 +155,12 @@ class FakeElement {
     parent.children = parent.children.filter((c) => c !== this);
     this.parentNode = null;
     this.ownerDocument.mutations.push({ op: "remove", parent, child: this });
+  }
+  // Connected when its topmost ancestor is the document's body.
+  get isConnected() {
+    let node = this;
+    while (node.parentNode) node = node.parentNode;
+    return node === this.ownerDocument.body;
   }
   get textContent() {
     return this._text + this.children.map((c) => c.textContent).join("");
@@ -157,14 +190,72 @@ class FakeElement {
   querySelector(selector) {
     return this.querySelectorAll(selector)[0] || null;
   }
+  // On the page when its topmost ancestor is the document's body.
+  get isConnected() {
+    let node = this;
+    while (node.parentNode) node = node.parentNode;
+    return node === this.ownerDocument.body;
+  }
+}
+
+// The element and everything under it, in document order.
+export function allElements(el) {
+  return [el, ...el.children.flatMap(allElements)];
+}
+
+// A <video> whose playback a test scripts: progress(), end(), fail(code).
+class FakeVideo extends FakeElement {
+  constructor(doc) {
+    super(doc, "video");
+    this.muted = false;
+    this.currentTime = 0;
+    this.duration = NaN;
+    this.error = null;
+    this.readyState = 0;
+    this.plays = 0;
+    this.paused = true;
+    this.refuseSound = false; // play() with sound is refused, as by the autoplay policy
+  }
+  play() {
+    this.plays += 1;
+    if (this.refuseSound && !this.muted) {
+      const refusal = new Error("play() failed because the user didn't interact with the document first.");
+      refusal.name = "NotAllowedError";
+      return Promise.reject(refusal);
+    }
+    this.paused = false;
+    return Promise.resolve();
+  }
+  pause() {
+    this.paused = true;
+  }
+  load(seconds) {
+    this.duration = seconds;
+    this.readyState = 4;
+    this.dispatch("durationchange");
+    this.dispatch("loadeddata");
+  }
+  progress(seconds) {
+    this.currentTime += seconds;
+    this.dispatch("timeupdate");
+  }
+  end() {
+    this.paused = true;
+    this.dispatch("ended");
+  }
+  fail(code) {
+    this.error = { code };
+    this.dispatch("error");
+  }
 }
 
 export class FakeDocument {
   constructor() {
     this.mutations = [];
+    this.body = new FakeElement(this, "body");
   }
   createElement(tagName) {
-    return new FakeElement(this, tagName);
+    return tagName === "video" ? new FakeVideo(this) : new FakeElement(this, tagName);
   }
 }
 

@@ -57,7 +57,9 @@ test("a layout is a CSS grid with one playing region per named area", async () =
   assert.deepEqual(grids(), [["main_ticker", "current"]]);
   const grid = root.children[0];
   assert.equal(grid.className, "layout");
-  assert.deepEqual(grid.style, { gridTemplateColumns: "1fr", gridTemplateRows: "7fr 1fr", gridTemplateAreas: '"main" "ticker"' });
+  const { gridTemplateColumns, gridTemplateRows, gridTemplateAreas } = grid.style;
+  assert.deepEqual({ gridTemplateColumns, gridTemplateRows, gridTemplateAreas },
+    { gridTemplateColumns: "1fr", gridTemplateRows: "7fr 1fr", gridTemplateAreas: '"main" "ticker"' });
   assert.equal(region("main").style.gridArea, "main");
   assert.equal(shownIn("main"), "1");
   assert.equal(shownIn("ticker"), "3");

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createPlayer } from "../js/player.js";
 import { decodeImage } from "../js/images.js";
-import { FakeDocument, FakeTimers, flush, quietLog } from "./fakes.js";
+import { flush } from "./fakes.js";
+import { playerHarness } from "./player-harness.js";
 
 function slide(id, { duration = 5, image = `/media/${id}.jpg` } = {}) {
   return { id, type: "image_text", title: `Slide ${id}`, duration, heading: `Heading ${id}`, text_html: "", image: image && { url: image }, media: image ? [{ url: image, kind: "image" }] : [] };
@@ -14,37 +14,15 @@ function manifest(version, slides) {
 
 // A player whose image loads are scripted: `broken` URLs fail, the rest load.
 function setup({ broken = [], ...options } = {}) {
-  const doc = new FakeDocument();
-  const root = doc.createElement("main");
-  const timers = new FakeTimers();
   const loads = [];
-  const errors = [];
-  const shows = [];
-  const plays = [];
-  const player = createPlayer(root, {
-    doc,
-    timers,
-    now: () => timers.now,
-    ready: () => null,
+  const harness = playerHarness({
     loadImage: (url) => {
-      loads.push([timers.now, url]);
+      loads.push([harness.timers.now, url]);
       return broken.includes(url) ? Promise.reject(new Error("404")) : Promise.resolve();
     },
-    fadeMs: 0,
-    onShow: (s) => shows.push(s && s.id),
-    onPlayed: (p) => plays.push(p),
-    onError: (text) => errors.push(text),
-    log: quietLog,
     ...options,
   });
-  const shownId = () => root.children.filter((c) => c.getAttribute("data-state") === "current").map((c) => c.getAttribute("data-slide-id")).join(",");
-  async function advance(ms, step = 100) {
-    for (let t = 0; t < ms; t += step) {
-      timers.tick(Math.min(step, ms - t));
-      await flush();
-    }
-  }
-  return { root, timers, player, loads, errors, shows, plays, shownId, advance };
+  return { ...harness, loads };
 }
 
 test("the next slide's image is loaded while the current one plays", async () => {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createPlayer } from "../js/player.js";
-import { FakeDocument, FakeTimers, flush, quietLog } from "./fakes.js";
+import { FakeDocument, flush } from "./fakes.js";
+import { playerHarness } from "./player-harness.js";
 
 function slide(id, duration = 5) {
   return { id, type: "image_text", title: `Slide ${id}`, duration, heading: `Heading ${id}`, text_html: "", image: null };
@@ -12,29 +12,9 @@ function manifest(version, slides) {
 }
 
 function setup(options = {}) {
-  const doc = new FakeDocument();
-  const root = doc.createElement("main");
-  const timers = new FakeTimers();
   const states = [];
-  const player = createPlayer(root, {
-    doc,
-    timers,
-    ready: () => null,
-    fadeMs: 600,
-    onState: (s) => states.push(s),
-    log: quietLog,
-    ...options,
-  });
-  const current = () => root.children.filter((c) => c.getAttribute("data-state") === "current");
-  const shownId = () => current().map((c) => c.getAttribute("data-slide-id")).join(",");
-  // Advances virtual time, letting promise callbacks run after each step.
-  async function advance(ms, step = 100) {
-    for (let t = 0; t < ms; t += step) {
-      timers.tick(Math.min(step, ms - t));
-      await flush();
-    }
-  }
-  return { doc, root, timers, player, states, current, shownId, advance };
+  const harness = playerHarness({ fadeMs: 600, onState: (s) => states.push(s), ...options });
+  return { ...harness, states };
 }
 
 test("slides play in order for their durations and loop", async () => {

@@ -23,7 +23,7 @@ test("image_text shows the heading, the rich text and the image", () => {
   assert.equal(img.getAttribute("alt"), "The lobby");
   assert.equal(img.getAttribute("width"), "1920");
   assert.equal(el.getAttribute("aria-label"), "Welcome");
-  assert.equal(el.className, "image-text");
+  assert.equal(el.className, "image-text image-text--full image-text--box-bottom-left");
 });
 
 test("plain text is never parsed as HTML", () => {
@@ -38,7 +38,7 @@ test("plain text is never parsed as HTML", () => {
 test("a slide without an image has no <img> and is laid out as text", () => {
   const el = renderSlide(imageText({ heading: "Hi" }), new FakeDocument());
   assert.equal(el.querySelector("img"), null);
-  assert.equal(el.className, "image-text image-text--no-image");
+  assert.equal(el.className, "image-text image-text--no-image image-text--box-bottom-left");
 });
 
 test("an image without alt text gets an empty alt, not none", () => {
@@ -49,7 +49,7 @@ test("an image without alt text gets an empty alt, not none", () => {
 
 test("an unknown slide type renders a neutral placeholder", () => {
   const doc = new FakeDocument();
-  for (const type of ["video", undefined, "constructor", "__proto__"]) {
+  for (const type of ["poll", undefined, "constructor", "__proto__"]) {
     const el = renderSlide({ id: 1, type, title: "Soon" }, doc);
     assert.equal(el.className, "slide-placeholder");
     assert.equal(el.textContent, "Soon");

@@ -20,7 +20,7 @@ def heading_in(region: str) -> str:
     return f".region[data-region='{region}'] .slide[data-state='current'] .slide-heading"
 
 
-def box(page, region: str) -> dict:
+def box(page, region: str) -> dict:  # a page or a frame locator
     return page.locator(f".layout[data-state='current'] .region[data-region='{region}']").bounding_box()
 
 
@@ -83,9 +83,10 @@ def test_the_admin_preview_of_a_layout_plays_every_region(browser, daphne):
     try:
         page.goto(f"{daphne.url}/screen/css/screen.css")  # any page of the server: the preview's scripts load from it
         page.set_content(html)
-        page.wait_for_selector(f"{heading_in('main')}:text-is('Welcome')", timeout=10000)
-        page.wait_for_selector(f"{heading_in('sidebar')}:text-is('Opening hours')", timeout=10000)
-        main_box, sidebar_box = box(page, "main"), box(page, "sidebar")
+        screen = page.frame_locator("#preview-screen")  # the screen-sized frame the preview draws in
+        screen.locator(f"{heading_in('main')}:text-is('Welcome')").wait_for(timeout=10000)
+        screen.locator(f"{heading_in('sidebar')}:text-is('Opening hours')").wait_for(timeout=10000)
+        main_box, sidebar_box = box(screen, "main"), box(screen, "sidebar")
         assert sidebar_box["x"] >= main_box["x"] + main_box["width"] - 1 and sidebar_box["width"] < main_box["width"]
     finally:
         page.close()

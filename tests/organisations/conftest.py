@@ -15,8 +15,19 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from organisations.roles import ROLES
 from organisations.services import organisation_approval_require
 from playlists.models import Playlist, Slide
-from screens.models import PlayEvent
-from tests.factories import make_image, make_layout, make_organisation, make_playlist, make_screen, make_slide, make_user
+from screens.emergencies import Targets, emergency_start
+from screens.models import PlayEvent, ScreenGroup
+from tests.factories import (
+    make_image,
+    make_layout,
+    make_organisation,
+    make_playlist,
+    make_screen,
+    make_slide,
+    make_theme,
+    make_user,
+    make_video,
+)
 
 # Everything organisation B owns carries this in its name; it must never reach a user of organisation A.
 MARKER = "Zq7Secret"
@@ -33,8 +44,12 @@ class Side:
     screen: object
     image: object
     document: object
+    video: object
     workflow_state: object
     session: EditingSession
+    group: ScreenGroup
+    emergency: object
+    theme: object
 
     @property
     def location(self):
@@ -57,6 +72,7 @@ def make_side(name: str, marker: str = "") -> Side:
         file=ContentFile(b"text", name="notes.txt"),
         collection=organisation.collection,
     )
+    video = make_video(title=f"{marker} video of {name}", organisation=organisation)
     slide = make_slide(
         title=f"{marker} slide of {name}", heading=f"{marker} heading", image=image, organisation=organisation
     )
@@ -82,7 +98,29 @@ def make_side(name: str, marker: str = "") -> Side:
         last_seen_at=timezone.now(),
     )
     slide = Slide.objects.get(pk=slide.pk)
-    return Side(organisation, user, member, slide, playlist, layout, screen, image, document, workflow_state, session)
+    theme = make_theme(name=f"{marker} theme of {name}", organisation=organisation, logo=image)
+    group = ScreenGroup.objects.create(name=f"{marker} group of {name}", organisation=organisation)
+    group.screens.add(screen)
+    emergency = emergency_start(
+        targets=Targets(organisation, all_screens=True), heading=f"{marker} emergency of {name}", text="", user=user
+    )
+    return Side(
+        organisation,
+        user,
+        member,
+        slide,
+        playlist,
+        layout,
+        screen,
+        image,
+        document,
+        video,
+        workflow_state,
+        session,
+        group,
+        emergency,
+        theme,
+    )
 
 
 @pytest.fixture
@@ -108,6 +146,7 @@ def admin_form(*, organisation, location, playlist) -> dict:
                 "content": streamfield([("image_text", {"heading": "Hijacked", "text": rich_text("x"), "image": ""})]),
                 "items": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
                 "region_playlists": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+                "schedules": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
                 "template": "full",
             }
         ),

@@ -13,11 +13,13 @@ from wagtail.admin.models import EditingSession
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Task, Workflow
+from wagtailmedia.models import Media
 
 from organisations.models import Organisation, OrganisationLogEntry
 from playlists.models import Playlist, Slide
-from screens.models import Layout, Location, Screen
+from screens.models import Emergency, EmergencyAck, Layout, Location, Screen, ScreenGroup
 from tests.conftest import migrated_baseline_restore
+from themes.models import Theme
 from tests.factories import make_pairing_code
 from tests.organisations.conftest import MARKER, admin_form, make_side
 
@@ -44,7 +46,15 @@ CRASH_ON_MADE_UP_REQUESTS = {
     "wagtailadmin_choose_page_external_link",
     *(
         f"wagtailsnippetchoosers_{model}:create"
-        for model in ("playlists_slide", "playlists_playlist", "screens_screen", "screens_location", "screens_layout")
+        for model in (
+            "playlists_slide",
+            "playlists_playlist",
+            "screens_layout",
+            "screens_screen",
+            "screens_screengroup",
+            "screens_location",
+            "themes_theme",
+        )
     ),
 }
 
@@ -56,6 +66,8 @@ NAMESPACE_MODELS = {
     "wagtaildocs": Document,
     "wagtaildocs_chooser": Document,
     "wagtailadmin_api:documents": Document,
+    "wagtailmedia": Media,
+    "wagtailmedia_usage_scoped": Media,
     "wagtailadmin_api:pages": Page,
     "wagtailusers_users": User,
     "wagtailusers_groups": Group,
@@ -66,6 +78,7 @@ NAMESPACE_MODELS = {
     "wagtailadmin_workflows:disable_task": Task,
     "wagtailadmin_editing_sessions": Slide,
     "wagtail_bulk_action": Slide,
+    "emergency": Emergency,
 }
 
 
@@ -78,8 +91,12 @@ def theirs_by_model(theirs) -> dict:
         Layout: theirs.layout,
         Screen: theirs.screen,
         Location: theirs.location,
+        ScreenGroup: theirs.group,
+        Emergency: theirs.emergency,
+        Theme: theirs.theme,
         Image: theirs.image,
         Document: theirs.document,
+        Media: theirs.video,
         User: theirs.member,
         Group: Group.objects.get(name="Editor"),
         Collection: theirs.organisation.collection,
@@ -95,6 +112,8 @@ PARAMETERS = {
     "image_id": lambda side, model, obj: side.image.pk,
     "document_id": lambda side, model, obj: side.document.pk,
     "doc_id": lambda side, model, obj: side.document.pk,
+    "media_id": lambda side, model, obj: side.video.pk,
+    "media_type": lambda side, model, obj: "video",
     "uploaded_file_id": lambda side, model, obj: 1,
     "filter_spec": lambda side, model, obj: "original",
     # Pages have no revisions here; any revision will do, none is organisation A's.
@@ -176,8 +195,14 @@ def state(side) -> dict:
         "layout regions": list(side.layout.region_playlists.values_list("region", "playlist_id")),
         "screen": Screen.objects.filter(pk=side.screen.pk).values().first(),
         "location": Location.objects.filter(pk=side.location.pk).values().first(),
+        "group": ScreenGroup.objects.filter(pk=side.group.pk).values().first(),
+        "group screens": sorted(side.group.screens.values_list("pk", flat=True)),
+        "emergency": Emergency.objects.filter(pk=side.emergency.pk).values().first(),
+        "emergencies": Emergency.objects.filter(organisation=side.organisation).count(),
+        "emergency acks": EmergencyAck.objects.filter(emergency=side.emergency).count(),
         "image": Image.objects.filter(pk=side.image.pk).values("title", "collection_id", "file").first(),
         "document": Document.objects.filter(pk=side.document.pk).values("title", "collection_id", "file").first(),
+        "video": Media.objects.filter(pk=side.video.pk).values("title", "collection_id", "file").first(),
         "member": User.objects.filter(pk=side.member.pk).values().first(),
         "member groups": sorted(side.member.groups.values_list("pk", flat=True)),
         "members": sorted(side.organisation.members.values_list("pk", flat=True)),

@@ -6,22 +6,31 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from organisations.models import Organisation
+from playlists.feeds.models import FeedCache
 from playlists.models import Playlist
 from screens.content_keys import layout_key, playlist_key
 from screens.manifest import manifest_for
-from screens.models import Layout, Location, Screen
-from tests.manifests import headings, slides_of
+from screens.models import Layout, Location, Screen, ScreenGroup
+from tests.manifests import headings, playlist_slides, slides_of
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_content_gives_a_playlist_of_three_published_slides_and_a_login(capsys):
+def test_demo_content_gives_a_playlist_of_published_slides_of_every_type_and_a_login(capsys):
     call_command("load_demo")
     printed = capsys.readouterr().out
     password = printed.split("password:")[1].split()[0]
     assert get_user_model().objects.get(username="admin").check_password(password)
     playlist = Playlist.objects.get(title="Lobby")
-    assert len(slides_of(manifest_for(playlist_key(playlist.pk)).body)) == 3
+    slides = slides_of(manifest_for(playlist_key(playlist.pk)).body)
+    assert [slide["type"] for slide in slides] == ["image_text"] * 4 + ["slideshow", "video", "news", "calendar", "web_page"]
+    assert slides[3]["layout"] == "image_left" and slides[3]["logo"]["alt"] == "Borgerservice logo"
+    assert len(slides[4]["images"]) == 2 and slides[4]["transition"] == "zoom"
+    assert slides[5]["video"]["url"].endswith(".mp4") and slides[5]["duration"] == 3
+    # The demo's feeds are the files committed under playlists/static/playlists/demo/, stored at load time.
+    assert slides[6]["entries"][0]["title"] == "Ny legeplads åbner i byparken"
+    assert FeedCache.objects.get(kind="calendar").content["events"]
+    assert slides[8]["url"].endswith("/static/playlists/demo/page.html")
     assert Location.objects.count() == 2
     assert Screen.objects.get(name="Main entrance").playlist == playlist
 
@@ -31,7 +40,10 @@ def test_the_demo_screen_plays_its_playlist_above_a_news_ticker():
     screen = Screen.objects.get(name="Main entrance")
     body = manifest_for(layout_key(screen.layout_id)).body
     assert body["layout"]["key"] == "main_ticker"
-    assert len(headings(body, "main")) == 3 and headings(body, "ticker") == ["Queue", "Elections"]
+    lobby = Playlist.objects.get(title="Lobby")
+    assert body["layout"]["regions"][0] == {"name": "main", "playlists": [lobby.pk]}
+    assert body["playlists"][str(lobby.pk)]["slides"] == playlist_slides(lobby.pk)
+    assert headings(body, "ticker") == ["Queue", "Elections"]
 
 
 def printed_logins(output: str) -> dict[str, str]:
@@ -61,6 +73,20 @@ def test_demo_organisations_share_a_playlist_and_one_requires_approval():
     assert [o.name for o in lobby.shared_with.all()] == ["Biblioteket"]
     assert Organisation.objects.get(name="Biblioteket").approval_workflow is not None
     assert Organisation.objects.get(name="Borgerservice").approval_workflow is None
+
+
+def test_each_demo_organisation_has_a_screen_group_to_target_emergency_messages():
+    call_command("load_demo", stdout=io.StringIO())
+    groups = {group.organisation.name: [s.name for s in group.screens.all()] for group in ScreenGroup.objects.all()}
+    assert groups == {"Borgerservice": ["Main entrance"], "Biblioteket": ["Reading room"]}
+
+
+def test_demo_organisations_have_readable_themes_with_logos():
+    call_command("load_demo")
+    for organisation in Organisation.objects.all():
+        theme = organisation.theme
+        assert theme.organisation == organisation and theme.logo is not None
+        theme.full_clean()  # passes the contrast rule
 
 
 def test_loading_the_demo_twice_adds_nothing_and_resets_the_password(capsys):

@@ -16,6 +16,7 @@ from screens.live import content_group
 from screens.models import Layout, Screen
 from tests.factories import make_layout, make_organisation, make_playlist, make_screen, make_slide, make_user
 from tests.manifests import headings
+from tests.playlists.test_preview import embedded
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -121,9 +122,9 @@ def test_editors_see_layouts_but_cannot_change_them(client, organisation):
 def test_layout_preview_plays_every_region_in_the_layouts_orientation():
     main, bottom = make_playlist(slides=[make_slide(heading="Top news")]), make_playlist(slides=[make_slide(heading="Bus")])
     layout = make_layout(template="top_bottom_portrait", regions=[("top", main), ("bottom", bottom)])
-    assert layout.default_preview_size == "portrait"
-    html = layout.serve_preview(RequestFactory().get("/"), layout.default_preview_mode).render().content.decode()
-    assert 'src="/screen/js/preview.js"' in html
-    manifest = json.loads(re.search(r'id="preview-manifest"[^>]*>(.*?)</script>', html, re.S).group(1))
+    assert layout.default_preview_size == layout.default_preview_mode == "portrait"
+    page = layout.serve_preview(RequestFactory().get("/"), layout.default_preview_mode).render().content.decode()
+    assert re.search(r'<iframe id="preview-screen"[^>]*width="1080" height="1920"', page, re.S)
+    manifest = embedded(layout, "preview-manifest")
     assert manifest["layout"]["areas"] == ["top", "bottom"]
     assert headings(manifest, "top") == ["Top news"] and headings(manifest, "bottom") == ["Bus"]

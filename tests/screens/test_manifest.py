@@ -3,19 +3,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from screens.content_keys import NOTHING, layout_key, playlist_key
-from screens.layouts import TEMPLATES
-from screens.manifest import build_manifest, manifest_for, manifests_for, playlist_payload, preview_manifest
-from tests.factories import make_image, make_layout, make_playlist, make_slide
-from tests.manifests import headings, slides_of
+from screens.manifest import manifest_for, manifests_for, preview_manifest
+from tests.factories import make_layout, make_playlist, make_slide
+from tests.manifests import headings, manifest_of_slides, slides_of
 
 pytestmark = pytest.mark.django_db
 
 
 def payload_of(slide) -> dict:
-    manifest = build_manifest(
-        template=TEMPLATES["full"], regions={"main": [playlist_payload(playlist_id=1, title="P", slides=[slide])]}
-    )
-    return slides_of(manifest.body)[0]
+    return slides_of(manifest_of_slides([slide]))[0]
 
 
 def test_a_playlist_plays_full_screen_in_one_region_with_published_slides_in_order():
@@ -74,12 +70,6 @@ def test_rich_text_is_cleaned_and_plain_text_left_for_the_client_to_escape():
     assert payload["heading"] == "<b>Tom & Jerry</b>"  # plain text: escaped by the client
     assert "script" not in payload["text_html"] and "onclick" not in payload["text_html"]
     assert "Hi" in payload["text_html"]
-
-
-def test_images_go_to_screens_as_renditions_no_larger_than_1080p():
-    image = payload_of(make_slide(image=make_image(width=4000, height=3000)))["image"]
-    assert image["width"] <= 1920 and image["height"] <= 1080
-    assert image["url"].startswith("/media/images/") and "max-1920x1080" in image["url"]
 
 
 def test_screens_sharing_content_share_one_built_manifest():

@@ -6,7 +6,10 @@ from django.test.utils import CaptureQueriesContext
 
 from screens.models import Location, Screen
 from screens.pairing import hash_token
-from tests.factories import make_layout, make_playlist, make_slide
+from screens.live import push_themes
+from screens.selectors import screens_themed_by
+from themes.models import Theme
+from tests.factories import make_image, make_layout, make_organisation, make_playlist, make_screen, make_slide, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +83,22 @@ def test_a_playlist_in_many_layouts_builds_each_layout_once(django_capture_on_co
     four = queries_to_publish(slide, django_capture_on_commit_callbacks)
     # One more layout costs one more manifest build (three queries), not one per screen.
     assert 0 < four - three <= 3
+
+
+def screens_showing_one_theme(count: int) -> Theme:
+    organisation = make_organisation(f"Organisation {count}")
+    theme = make_theme(organisation=organisation, logo=make_image(width=400, height=200, organisation=organisation))
+    location = Location.objects.create(name="Hall", organisation=organisation, theme=theme)
+    for number in range(count):
+        make_screen(name=f"Screen {number}", location=location, organisation=organisation)
+    return theme
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_a_theme_push_costs_one_query_for_one_screen_or_many(count, measurements):
+    theme = screens_showing_one_theme(count)
+    push_themes(screens_themed_by(theme_id=theme.pk))  # the logo's rendition is made once, then cached
+    with CaptureQueriesContext(connection) as queries:
+        push_themes(screens_themed_by(theme_id=theme.pk))
+    measurements[f"queries per theme push, {count} screens"] = len(queries)
+    assert len(queries) == 1

@@ -2,11 +2,33 @@
 // newer server, an older cached page) gets a neutral placeholder, not an error.
 
 import { renderImageText } from "./image_text.js";
+import { renderSlideshow } from "./slideshow.js";
+import { renderVideo } from "./video.js";
+import { renderContacts } from "./contacts.js";
+import { renderTable } from "./table.js";
+import { renderPoster } from "./poster.js";
+import { renderBookReview } from "./book_review.js";
+import { renderQrCode } from "./qr_code.js";
+import { renderClock } from "./clock.js";
+import { renderNews } from "./news.js";
+import { renderCalendar } from "./calendar.js";
+import { renderWebPage } from "./web_page.js";
 import { textElement } from "./dom.js";
 import { strings } from "../strings.js";
 
 export const renderers = {
   image_text: renderImageText,
+  slideshow: renderSlideshow,
+  video: renderVideo,
+  contacts: renderContacts,
+  table: renderTable,
+  poster: renderPoster,
+  book_review: renderBookReview,
+  qr_code: renderQrCode,
+  clock: renderClock,
+  news: renderNews,
+  calendar: renderCalendar,
+  web_page: renderWebPage,
 };
 
 function renderPlaceholder(slide, doc) {

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('organisations', '0003_roles'),
         ('playlists', '0003_organisation_required'),
-        ('screens', '0004_screen_status_and_proof_of_play'),
+        ('screens', '0006_location_theme'),
     ]
 
     operations = [

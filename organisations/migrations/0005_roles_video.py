@@ -4,14 +4,15 @@ from organisations.roles import roles_sync
 
 
 def sync_roles(apps, schema_editor):
-    # Screen admins manage layouts; editors and publishers see them.
     roles_sync(apps)
 
 
 class Migration(migrations.Migration):
+    """Editors and publishers may upload and change their organisation's video (wagtailmedia)."""
+
     dependencies = [
-        ("screens", "0005_layouts"),
-        ("organisations", "0003_roles"),
+        ("organisations", "0004_log_entry_without_organisation"),
+        ("wagtailmedia", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
