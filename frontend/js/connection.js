@@ -7,7 +7,7 @@ import { isManifest } from "./manifest.js";
 import { isEmergency } from "./emergency.js";
 
 export const PROTOCOL = 1;
-export const CLIENT_VERSION = "0.2.0";
+export const CLIENT_VERSION = "0.3.0";
 export const HEARTBEAT_MS = 30000;
 // Heartbeats sent without hearing anything back before the socket is given up
 // as half-open (it would otherwise never fire `close`).
