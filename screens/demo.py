@@ -228,10 +228,11 @@ def demo_content_load() -> None:
     owner, title, shared_with = SHARED
     lobby = Playlist.objects.get(organisation__name=owner, title=title)
     lobby.shared_with.add(Organisation.objects.get(name=shared_with))
-    demo_slides_append(lobby, demo_media_slides(lobby.organisation) + demo_feed_slides())
+    # The demo screen ("Main entrance") shows one slide of every type.
+    demo_slides_append(
+        lobby, demo_media_slides(lobby.organisation) + demo_feed_slides() + demo_structured_slides(lobby.organisation)
+    )
     organisation_approval_require(organisation=Organisation.objects.get(name=REQUIRES_APPROVAL))
-    reading_room = Playlist.objects.get(organisation__name="Biblioteket", title="Reading room")
-    demo_slides_append(reading_room, demo_structured_slides(reading_room.organisation))
     demo_screen_groups()
     demo_themes_load()
     demo_layout()
@@ -290,7 +291,7 @@ def demo_themes_load() -> None:
 
 
 def demo_structured_slides(organisation: Organisation) -> list[tuple[str, int, str, dict]]:
-    """One slide of each structured type, for the library."""
+    """One slide of each structured type."""
     market = (timezone.localtime() + timedelta(days=14)).replace(hour=14, minute=0, second=0, microsecond=0)
 
     def photo(name: str, colour: tuple[int, int, int]) -> Image:
@@ -307,7 +308,7 @@ def demo_structured_slides(organisation: Organisation) -> list[tuple[str, int, s
                 {"image": None, "name": "Sara Nielsen", "title": "IT help", "phone": "", "email": "it@example.org"},
             ],
         }),
-        ("Opening hours", 10, "table", {
+        ("Service hours", 10, "table", {
             "heading": "Opening hours",
             "table": {
                 "columns": [{"type": "text", "heading": heading} for heading in ("Day", "Staffed", "Self-service")],

@@ -12,6 +12,7 @@ import { handleCommand, createIdentifyOverlay } from "./commands.js";
 import { createUpdater } from "./update.js";
 import { createOffline } from "./offline.js";
 import { createEmergencyOverlay } from "./emergency.js";
+import { silenceVideos } from "./video.js";
 import { applyTheme, themeMediaUrls } from "./theme.js";
 
 function setState(state) {
@@ -47,6 +48,7 @@ function start() {
     onCover(on) {
       player.cutShort(); // the play so far ends here: visible before, covered after (or the reverse)
       covered = on;
+      silenceVideos(on); // a video's sound must not talk over the message
     },
   });
   let screen = null;

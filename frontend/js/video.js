@@ -11,6 +11,20 @@ import { waitAtMost, IMAGE_WAIT_MS } from "./images.js";
 export const STALL_MS = 15000;
 export const CAP_SLACK_MS = 30000;
 
+// Videos on screen, and whether an emergency message covers them: then they play without sound.
+const sounding = new Map(); // video -> its slide
+let silenced = false;
+
+function applySound(video, slide) {
+  video.muted = silenced || !slide.sound;
+}
+
+// Mutes every video on screen while `on`, and gives back the sound their slides ask for after.
+export function silenceVideos(on) {
+  silenced = on;
+  sounding.forEach((slide, video) => applySound(video, slide));
+}
+
 const MEDIA_ERRORS = { 1: "aborted", 2: "network error", 3: "decode error", 4: "not playable here" };
 
 export function videoProblem(video) {
@@ -41,7 +55,7 @@ export function createVideoPlayback(video, slide) {
   let stopWatching = null;
 
   function play(report) {
-    video.muted = !slide.sound;
+    applySound(video, slide);
     const started = video.play();
     if (!started || !started.catch) return;
     started.catch((err) => {
@@ -84,7 +98,9 @@ export function createVideoPlayback(video, slide) {
         durationchange: armCap,
       };
       for (const name of Object.keys(listeners)) video.addEventListener(name, listeners[name]);
+      sounding.set(video, slide);
       stopWatching = () => {
+        sounding.delete(video);
         for (const name of Object.keys(listeners)) video.removeEventListener(name, listeners[name]);
         timers.clearTimeout(stallTimer);
         timers.clearTimeout(capTimer);

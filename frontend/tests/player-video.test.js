@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { STALL_MS, CAP_SLACK_MS, videoCapMs } from "../js/video.js";
+import { STALL_MS, CAP_SLACK_MS, videoCapMs, silenceVideos } from "../js/video.js";
 import { flush } from "./fakes.js";
 import { playerHarness } from "./player-harness.js";
 
@@ -147,6 +147,26 @@ test("sound is asked for when the slide wants it; refused by autoplay, it plays 
   assert.match(second.errors[0], /slide 1: video sound blocked .*--autoplay-policy=no-user-gesture-required/);
   assert.deepEqual(errors, []);
   assert.equal(shownId(), "1");
+});
+
+test("under an emergency message videos play without sound, and get it back after", async () => {
+  const { player, videoEl } = setup();
+  player.load({ version: "a", slides: [video(1, { sound: true }), still(2)] });
+  await flush();
+  const el = videoEl();
+  assert.equal(el.muted, false);
+  silenceVideos(true);
+  assert.equal(el.muted, true, "muted at once");
+  silenceVideos(false);
+  assert.equal(el.muted, false, "its sound back");
+
+  silenceVideos(true);
+  const next = setup();
+  next.player.load({ version: "b", slides: [video(3, { sound: true }), still(4)] });
+  await flush();
+  assert.equal(next.videoEl().muted, true, "a video starting under the message starts muted");
+  silenceVideos(false);
+  assert.equal(next.videoEl().muted, false);
 });
 
 test("a playlist of one video plays it again from the start at each end, counting each run", async () => {

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from organisations.models import Organisation
 from playlists.feeds.models import FeedCache
 from playlists.models import Playlist
+from playlists.slide_types import SLIDE_BLOCKS
 from screens.content_keys import layout_key, playlist_key
 from screens.manifest import manifest_for
 from screens.models import Layout, Location, Screen, ScreenGroup
@@ -23,7 +24,10 @@ def test_demo_content_gives_a_playlist_of_published_slides_of_every_type_and_a_l
     assert get_user_model().objects.get(username="admin").check_password(password)
     playlist = Playlist.objects.get(title="Lobby")
     slides = slides_of(manifest_for(playlist_key(playlist.pk)).body)
-    assert [slide["type"] for slide in slides] == ["image_text"] * 4 + ["slideshow", "video", "news", "calendar", "web_page"]
+    assert [slide["type"] for slide in slides] == ["image_text"] * 4 + [
+        "slideshow", "video", "news", "calendar", "web_page", "contacts", "table", "poster", "book_review", "qr_code", "clock"
+    ]
+    assert {slide["type"] for slide in slides} == {name for name, _ in SLIDE_BLOCKS}, "a slide type has no demo slide"
     assert slides[3]["layout"] == "image_left" and slides[3]["logo"]["alt"] == "Borgerservice logo"
     assert len(slides[4]["images"]) == 2 and slides[4]["transition"] == "zoom"
     assert slides[5]["video"]["url"].endswith(".mp4") and slides[5]["duration"] == 3
