@@ -120,7 +120,7 @@ def test_a_repeat_missing_its_days_says_what_is_missing():
         ("FREQ=MONTHLY;BYDAY=1SA", time(10), time(14), "First Saturday of the month 10:00–14:00", None),
         ("FREQ=MONTHLY;BYDAY=-1FR", time(10), time(14), "Last Friday of the month 10:00–14:00", None),
         ("FREQ=DAILY", time(0), time(0), "Every day all day", None),
-        ("FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=24", time(8), time(0), "Every year on December 24 08:00–00:00", "Every year on 24. december 08:00–00:00"),
+        ("FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=24", time(8), time(0), "Every year on December 24 08:00–00:00", "Hvert år den 24. december 08:00–00:00"),
     ],
 )
 def test_summaries_read_like_people_say_them(rule, starts, ends, english, danish):
