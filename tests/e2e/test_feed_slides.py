@@ -13,7 +13,7 @@ from tests.factories import make_playlist, make_screen
 from tests.servers import DaphneServer
 from tests.playlists.test_feed_slide_types import feed_slide
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.client_rendering, pytest.mark.django_db(transaction=True)]
 
 CURRENT = ".slide[data-state='current']"
 NASTY = "<img src=x onerror=window.__pwned=1>"

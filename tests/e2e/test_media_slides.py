@@ -11,7 +11,7 @@ from screens.models import Screen
 from tests.e2e.kiosk import paired_kiosk
 from tests.factories import VIDEO_FILE, make_image, make_playlist, make_screen, make_slide, make_video
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.client_rendering, pytest.mark.django_db(transaction=True)]
 
 CURRENT = ".slide[data-state='current']"
 

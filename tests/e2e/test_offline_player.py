@@ -7,7 +7,7 @@ import pytest
 from tests.e2e.kiosk import paired_kiosk
 from tests.factories import make_playlist, make_screen, make_slide
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.client_rendering, pytest.mark.django_db(transaction=True)]
 
 CURRENT_HEADING = ".slide[data-state='current'] .slide-heading"
 # Generous on purpose: the 2 s target is measured and reported, not asserted (a busy CI machine is no screen).

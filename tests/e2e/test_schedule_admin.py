@@ -11,7 +11,7 @@ from tests.e2e.admin_ui import ADMIN_PASSWORD, click_publish, log_in
 from tests.factories import make_playlist
 from tests.servers import DaphneServer
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.client_rendering, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

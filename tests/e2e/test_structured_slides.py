@@ -19,7 +19,7 @@ from tests.e2e.kiosk import paired_kiosk
 from tests.factories import make_image, make_organisation, make_playlist, make_screen, make_typed_slide
 from tests.servers import DaphneServer
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.client_rendering, pytest.mark.django_db(transaction=True)]
 
 HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
 QR_URL = "https://example.org/library/events?week=49"

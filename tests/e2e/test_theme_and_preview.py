@@ -11,7 +11,7 @@ from tests.e2e.kiosk import paired_kiosk
 from tests.factories import make_image, make_organisation, make_playlist, make_screen, make_slide, make_theme
 from tests.servers import DaphneServer
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.client_rendering, pytest.mark.django_db(transaction=True)]
 
 CURRENT = ".slide[data-state='current']"
 STYLE_OF_CURRENT_SLIDE = """() => {
