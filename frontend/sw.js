@@ -39,6 +39,7 @@ const SHELL = [
   "./js/store.js",
   "./js/strings.js",
   "./js/theme.js",
+  "./js/timeline.js",
   "./js/update.js",
   "./js/video.js",
   "./js/watchdog.js",

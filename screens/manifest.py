@@ -12,8 +12,14 @@ import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
 
 from playlists.models import Playlist, PlaylistItem, Slide
+from playlists.timeline import Entry, timeline_resolve
+from playlists.timeline_payload import HORIZON, day_start, regions_payload
 from themes.payload import logo_media, theme_payload
 
 from .content_keys import LAYOUT, PLAYLIST, parse_content_key
@@ -61,6 +67,8 @@ def slide_payload(slide: Slide) -> dict | None:
         **payload,
         "theme": theme,
         "media": payload.get("media", []) + logo_media(theme),
+        # Its expiry, so a screen takes it off on time even while offline.
+        "until": timezone.localtime(slide.expire_at).isoformat() if slide.expire_at else None,
     }
 
 
@@ -70,9 +78,12 @@ def playlist_payload(*, playlist_id: int, title: str, slides: list[Slide]) -> di
     return {**content, "version": content_version(content)}
 
 
-def build_manifest(*, template: LayoutTemplate, regions: dict[str, list[dict]], built_at: float | None = None) -> Manifest:
+def build_manifest(
+    *, template: LayoutTemplate, regions: dict[str, list[dict]], timeline: dict | None = None, built_at: float | None = None
+) -> Manifest:
     """The document for a grid whose regions play these playlist payloads, in order; regions the template
-    lacks are left out."""
+    lacks are left out. With a timeline, each region plays the playlists its current interval names;
+    without one (a preview of a playlist or a slide), all of them, always."""
     names = template.region_names()
     layout = {
         **template.grid(),
@@ -80,6 +91,8 @@ def build_manifest(*, template: LayoutTemplate, regions: dict[str, list[dict]], 
     }
     playlists = {str(entry["id"]): entry for name in names for entry in regions.get(name, [])}
     content = {"layout": layout, "playlists": playlists}
+    if timeline is not None:
+        content["timeline"] = timeline
     return Manifest({"version": content_version(content), **content}, built_at=built_at or time.time())
 
 
@@ -97,10 +110,23 @@ def live_slides(playlist_ids: set[int]) -> dict[int, list[Slide]]:
     return slides
 
 
+def placements_timeline(template: LayoutTemplate, placements: list[tuple[str, Playlist]], now=None):
+    """When each region plays which of its playlists, from the start of the local day for the horizon:
+    a playlist plays during its schedules (always, without any) until its expiry."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    entries = {name: [] for name in template.region_names()}
+    for region, playlist in placements:
+        if region in entries:
+            schedules = tuple(schedule.recurrence() for schedule in playlist.schedules.all())
+            entries[region].append(Entry(playlist.pk, schedules, live_until=playlist.expire_at))
+    return timeline_resolve(regions=entries, now=day_start(now or timezone.now(), zone), horizon=HORIZON, zone=zone)
+
+
 def placed_manifest(
     template: LayoutTemplate, placements: list[tuple[str, Playlist]], built_at: float | None = None
 ) -> Manifest:
-    """The manifest of playlists placed in regions, (region, playlist) in play order, with their published slides."""
+    """The manifest of playlists placed in regions, (region, playlist) in play order, with their published
+    slides and the timeline of when each plays."""
     playlists = {playlist.pk: playlist for _, playlist in placements}
     slides = live_slides(set(playlists))
     payloads = {
@@ -109,13 +135,14 @@ def placed_manifest(
     regions = defaultdict(list)
     for region, playlist in placements:
         regions[region].append(payloads[playlist.pk])
-    return build_manifest(template=template, regions=regions, built_at=built_at)
+    timeline = regions_payload(placements_timeline(template, placements))
+    return build_manifest(template=template, regions=regions, timeline=timeline, built_at=built_at)
 
 
 def manifest_for(key: str) -> Manifest:
     """The published content behind a content key, as screens must see it: drafts never reach a screen.
 
-    A layout costs three queries and a playlist two, whatever the number of screens showing them."""
+    A layout costs four queries and a playlist three, whatever the number of screens showing them."""
     started = time.time()
     kind, pk = parse_content_key(key)
     placements: list[tuple[str, Playlist]] = []
@@ -127,11 +154,12 @@ def manifest_for(key: str) -> Manifest:
             rows = (
                 LayoutRegionPlaylist.objects.filter(layout=layout, playlist__live=True)
                 .select_related("playlist")
+                .prefetch_related("playlist__schedules")
                 .order_by("sort_order", "pk")
             )
             placements = [(row.region, row.playlist) for row in rows]
     elif kind == PLAYLIST:
-        placements = [(MAIN.name, playlist) for playlist in Playlist.objects.filter(pk=pk, live=True)]
+        placements = [(MAIN.name, playlist) for playlist in Playlist.objects.filter(pk=pk, live=True).prefetch_related("schedules")]
     return placed_manifest(template, placements, built_at=started)
 
 

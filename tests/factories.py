@@ -17,7 +17,7 @@ from wagtailmedia.models import Media
 
 from organisations.models import Organisation
 from organisations.services import organisation_create, organisation_member_add
-from playlists.models import Playlist, PlaylistItem, Slide
+from playlists.models import Playlist, PlaylistItem, PlaylistSchedule, Slide
 from screens.models import Layout, LayoutRegionPlaylist, Location, PairingCode, Screen
 from screens.pairing import hash_token, new_token
 from themes.models import Theme
@@ -83,11 +83,14 @@ def make_slide(
     return slide
 
 
-def make_playlist(*, slides=(), publish: bool = True, title: str = "Lobby", organisation=None) -> Playlist:
+def make_playlist(*, slides=(), publish: bool = True, title: str = "Lobby", organisation=None, schedules=()) -> Playlist:
+    """A playlist of these slides; `schedules` are PlaylistSchedule fields, e.g. {"rule": "FREQ=DAILY"}."""
     playlist = Playlist(title=title, live=False, organisation=organisation or make_organisation())
     playlist.save()
     for order, slide in enumerate(slides):
         PlaylistItem.objects.create(playlist=playlist, slide=slide, sort_order=order)
+    for order, schedule in enumerate(schedules):
+        PlaylistSchedule.objects.create(playlist=playlist, sort_order=order, **schedule)
     if publish:
         playlist = Playlist.objects.get(pk=playlist.pk)
         playlist.save_revision().publish()

@@ -6,10 +6,19 @@
 // once, as a player does, without a blank frame. A new grid is built hidden
 // and shown in place of the old one only when each of its regions has its
 // first view up, so the screen never shows a half-built layout.
+//
+// What each region plays follows the manifest's timeline (timeline.js): the
+// layout looks again at every instant the timeline names, and at least once a
+// minute (a clock set right, a tab woken from sleep), and a region whose
+// playlists change swaps like any update.
 
 import { createPlayer } from "./player.js";
 import { manifestGrid, manifestRegions, sameGrid } from "./manifest.js";
+import { manifestInstants, nextChange } from "./timeline.js";
 import { renderIdle } from "./renderers/index.js";
+
+// The longest wait before the layout checks its timeline again.
+export const RECHECK_MS = 60 * 1000;
 
 // A region far wider than tall is a strip (a ticker): screen.css sets its text on one line.
 const STRIP_RATIO = 4;
@@ -36,10 +45,14 @@ export function createLayout(root, {
   onError = () => {},
   atBoundary = () => false, // asked at the end of each of the lead region's slides
   env = globalThis,
+  timers = playerOptions.timers || globalThis,
+  now = playerOptions.now || Date.now,
 } = {}) {
   let current = null; // the grid on screen
   let pending = null; // a grid being built behind it
   let manifest = null; // the manifest last loaded
+  let instants = []; // when its content changes
+  let recheck = null;
 
   // Sizes each region for screen.css: --region-unit is 1% of its shorter side
   // (1vmin for a full-screen region); data-shape tells strips from boxes.
@@ -135,21 +148,31 @@ export function createLayout(root, {
     return region ? region.player : null;
   }
 
+  // Plays what the timeline says for now, then waits for its next change.
+  function follow() {
+    timers.clearTimeout(recheck);
+    const at = now();
+    const target = pending || current;
+    if (target) play(target, manifestRegions(manifest, at));
+    const next = nextChange(instants, at);
+    recheck = timers.setTimeout(follow, next === null ? RECHECK_MS : Math.min(RECHECK_MS, next - at));
+  }
+
   return {
     load(next) {
       manifest = next;
+      instants = manifestInstants(next);
       const spec = manifestGrid(next);
-      const regions = manifestRegions(next);
       const target = pending || current;
-      if (target && sameGrid(target.spec, spec)) {
-        play(target, regions);
-        return;
+      if (!target || !sameGrid(target.spec, spec)) {
+        if (pending) retire(pending);
+        pending = buildGrid(spec);
       }
-      if (pending) retire(pending);
-      pending = buildGrid(spec);
-      play(pending, regions);
+      follow();
     },
     stop() {
+      timers.clearTimeout(recheck);
+      recheck = null;
       [pending, current].forEach((grid) => grid && retire(grid));
       pending = current = null;
       manifest = null;

@@ -1,5 +1,7 @@
 // Pure checks on manifests as sent by the server (see docs/protocol.md).
 
+import { regionPlaylistsAt, slideLiveAt } from "./timeline.js";
+
 export const DEFAULT_DURATION_S = 10;
 const MIN_DURATION_S = 1;
 
@@ -19,21 +21,29 @@ export function playableSlides(sequence) {
   return isObject(sequence) && Array.isArray(sequence.slides) ? sequence.slides.filter(isObject) : [];
 }
 
-// Each region of a manifest as its player plays it: {name, version, slides},
-// its playlists' slides one after another. The version changes only when one
-// of its playlists does, so an unchanged region is left alone. A manifest
-// without a usable region has one empty region, so a screen always has a view.
-export function manifestRegions(manifest) {
+// Each region of a manifest as its player plays it at the instant `at` (ms):
+// {name, version, slides}, the slides of the playlists its timeline names for
+// that instant, one after another, without those expired by then. Without an
+// instant, every playlist placed in the region and every slide. The version
+// changes only when what the region plays does, so an unchanged region is left
+// alone. A manifest without a usable region has one empty region, so a screen
+// always has a view.
+export function manifestRegions(manifest, at = null) {
   const regions = [];
   const layout = isManifest(manifest) ? manifest.layout : { regions: [] };
   for (const region of layout.regions) {
     if (!isObject(region) || typeof region.name !== "string" || regions.some((r) => r.name === region.name)) continue;
-    const ids = Array.isArray(region.playlists) ? region.playlists : [];
+    const scheduled = at === null ? null : regionPlaylistsAt(manifest, region.name, at);
+    const ids = scheduled || (Array.isArray(region.playlists) ? region.playlists : []);
     const playlists = ids.map((id) => manifest.playlists[String(id)]).filter(isObject);
+    const slides = [].concat(...playlists.map(playableSlides));
+    const live = at === null ? slides : slides.filter((slide) => slideLiveAt(slide, at));
+    const expired = slides.filter((slide) => !live.includes(slide)).map((slide) => slide.id);
     regions.push({
       name: region.name,
-      version: playlists.map((playlist) => `${playlist.id}:${playlist.version}`).join(" "),
-      slides: [].concat(...playlists.map(playableSlides)),
+      version: playlists.map((playlist) => `${playlist.id}:${playlist.version}`).join(" ")
+        + (expired.length ? ` -${expired.join(",")}` : ""),
+      slides: live,
     });
   }
   return regions.length > 0 ? regions : [{ name: "main", version: "", slides: [] }];
@@ -86,7 +96,8 @@ export function slideMediaUrls(slide, orientation) {
   return slideMedia(slide, orientation).map((entry) => entry.url);
 }
 
-// Every media file a manifest references, each once, in play order.
+// Every media file a manifest references, each once, in play order (at any
+// time: what plays later is cached for an offline screen too).
 export function manifestMediaUrls(manifest, orientation) {
   const urls = [];
   for (const region of manifestRegions(manifest)) {

@@ -136,12 +136,12 @@ def test_a_playlists_version_changes_only_with_that_playlist():
     assert after[str(ticker.pk)]["version"] != before[str(ticker.pk)]["version"]
 
 
-def test_a_layout_is_read_in_three_queries_however_many_playlists_it_has():
+def test_a_layout_is_read_in_four_queries_however_many_playlists_it_has():
     playlists = [make_playlist(slides=[make_slide(), make_slide()], title=f"P{n}") for n in range(6)]
     layout = make_layout(template="grid_2x2", regions=[("top_left", p) for p in playlists])
     with CaptureQueriesContext(connection) as queries:
         manifest_for(layout_key(layout.pk))
-    assert len(queries) == 3
+    assert len(queries) == 4  # the layout, its placements, their schedules, their slides
 
 
 def test_a_deleted_layout_gives_an_empty_manifest():
