@@ -22,6 +22,7 @@ const SHELL = [
   "./",
   "./css/screen.css",
   "./js/backoff.js",
+  "./js/campaigns.js",
   "./js/commands.js",
   "./js/connection.js",
   "./js/emergency.js",

@@ -5,9 +5,10 @@
 import { backoffDelay, expiryDelay, BACKOFF_CAP_MS } from "./backoff.js";
 import { isManifest } from "./manifest.js";
 import { isEmergency } from "./emergency.js";
+import { isCampaigns } from "./campaigns.js";
 
 export const PROTOCOL = 1;
-export const CLIENT_VERSION = "0.3.0";
+export const CLIENT_VERSION = "0.4.0";
 export const HEARTBEAT_MS = 30000;
 // Heartbeats sent without hearing anything back before the socket is given up
 // as half-open (it would otherwise never fire `close`).
@@ -155,6 +156,7 @@ export function createConnection({
     const hadToken = store.getToken() !== null;
     store.clearToken();
     store.clearManifest(); // content of the old pairing must not play on
+    store.setCampaigns(null);
     if (hadToken) notify("unpaired");
   }
 
@@ -199,6 +201,11 @@ export function createConnection({
         if (!isManifest(message.manifest)) throw new Error("malformed manifest");
         store.setManifest(message.manifest);
         notify("manifest", message.manifest);
+        break;
+      case "campaigns":
+        if (!isCampaigns(message.campaigns)) throw new Error("malformed campaigns");
+        store.setCampaigns(message.campaigns);
+        notify("campaigns", message.campaigns);
         break;
       case "unpaired":
         forgetScreen();

@@ -12,6 +12,8 @@ import { handleCommand, createIdentifyOverlay } from "./commands.js";
 import { createUpdater } from "./update.js";
 import { createOffline } from "./offline.js";
 import { createEmergencyOverlay } from "./emergency.js";
+import { createCampaignLayer, campaignMediaUrls } from "./campaigns.js";
+import { screenOrientation } from "./manifest.js";
 import { silenceVideos } from "./video.js";
 import { applyTheme, themeMediaUrls } from "./theme.js";
 
@@ -30,16 +32,33 @@ function start() {
   const overlay = createIdentifyOverlay(document.body);
   const reload = () => globalThis.location.reload(); // pagehide records the slide on screen
   const updater = createUpdater({ current: CLIENT_VERSION, reload, isCycling: () => player.cycling });
-  let covered = false; // by an emergency message: what plays underneath is not proof of play
+  // What plays under an emergency message, or under a campaign, is not on screen: not proof of play.
+  let emergencyOn = false;
+  let campaignOn = false;
+  const report = (slide) => status.setSlide(slide ? slide.id : null);
   // Every region of the screen's layout runs a player; the lead region's slide is the one reported.
   const player = createLayout(document.getElementById("player"), {
     onState: setState,
-    onShow: (slide) => status.setSlide(slide ? slide.id : null),
+    onShow: (slide) => campaignOn || report(slide),
     onPlayed(play) {
-      if (!covered) played.record(play);
+      if (!emergencyOn && !campaignOn) played.record(play);
     },
     onError: (text) => status.error(text),
     atBoundary: () => updater.atBoundary(),
+  });
+  // Full screen above the layout while a campaign runs; the layout plays on underneath.
+  const campaigns = createCampaignLayer(document.body, {
+    layoutOptions: {
+      onShow: (slide) => campaignOn && report(slide),
+      onPlayed(play) {
+        if (!emergencyOn) played.record(play);
+      },
+      onError: (text) => status.error(text),
+    },
+    onCover(on) {
+      player.cutShort(); // the layout's play so far was on screen (or, when it ends, was not)
+      campaignOn = on;
+    },
   });
   // Above everything, at once; the player plays on underneath, so ending it uncovers the slide on screen.
   const emergency = createEmergencyOverlay(document.body, {
@@ -47,16 +66,29 @@ function start() {
     onAck: (id) => send({ type: "emergency.ack", id }),
     onCover(on) {
       player.cutShort(); // the play so far ends here: visible before, covered after (or the reverse)
-      covered = on;
+      campaigns.cutShort();
+      emergencyOn = on;
       silenceVideos(on); // a video's sound must not talk over the message
     },
   });
   let screen = null;
   let theme = null;
 
+  // Media to keep for offline play beyond the manifest's: the theme's and the campaigns'.
+  function cacheMedia() {
+    if (!player.manifest) return;
+    const extra = themeMediaUrls(theme).concat(campaignMediaUrls(campaigns.campaigns, screenOrientation()));
+    offline.useMedia(player.manifest, extra);
+  }
+
   function play(manifest) {
     player.load(manifest);
-    offline.useMedia(manifest, themeMediaUrls(theme));
+    cacheMedia();
+  }
+
+  function useCampaigns(next) {
+    campaigns.load(next);
+    cacheMedia();
   }
 
   // The screen's theme, on the root: slides without their own theme follow it at once.
@@ -64,11 +96,12 @@ function start() {
     theme = next || null;
     store.setTheme(theme);
     applyTheme(document.documentElement, theme);
-    if (player.manifest) offline.useMedia(player.manifest, themeMediaUrls(theme));
+    cacheMedia();
   }
 
   function waitForServer() {
     player.stop();
+    campaigns.stop();
     pairing.showConnecting();
     setState("connecting");
   }
@@ -78,10 +111,15 @@ function start() {
   if (cached) {
     useTheme(store.getTheme());
     play(cached);
+    const cachedCampaigns = store.getCampaigns();
+    if (cachedCampaigns) useCampaigns(cachedCampaigns);
   }
   else store.clearManifest();
 
-  globalThis.addEventListener("pagehide", () => player.cutShort());
+  globalThis.addEventListener("pagehide", () => {
+    player.cutShort();
+    campaigns.cutShort();
+  });
   globalThis.addEventListener("error", (event) => status.error(`script error: ${event.message}`));
   globalThis.addEventListener("unhandledrejection", (event) => status.error(`unhandled: ${event.reason}`));
 
@@ -106,6 +144,7 @@ function start() {
         updater.check(message.client);
       },
       manifest: play,
+      campaigns: useCampaigns,
       theme: useTheme,
       command(message) {
         handleCommand(message, { reload, identify: (named) => overlay.show(named || screen) });

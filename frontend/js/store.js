@@ -1,14 +1,16 @@
-// Token and last manifest, persisted in localStorage. Storage can be missing,
+// Token, last manifest, campaigns, emergency messages and theme, persisted in localStorage. Storage can be missing,
 // full or throwing (private mode, kiosk policies); values are therefore also
 // kept in memory so the running page keeps working even when nothing persists.
 
 import { isManifest } from "./manifest.js";
 import { isEmergency } from "./emergency.js";
+import { isCampaigns } from "./campaigns.js";
 
 export const TOKEN_KEY = "infoscreen.token";
 export const MANIFEST_KEY = "infoscreen.manifest";
 export const EMERGENCIES_KEY = "infoscreen.emergencies";
 export const THEME_KEY = "infoscreen.theme";
+export const CAMPAIGNS_KEY = "infoscreen.campaigns";
 
 function defaultStorage() {
   try {
@@ -44,6 +46,18 @@ export function createStore(storage = defaultStorage(), log = console) {
     }
   }
 
+  // A stored JSON value if it still passes `check`; anything unreadable counts as none.
+  function readChecked(key, check) {
+    const raw = read(key);
+    if (!raw) return null;
+    try {
+      const value = JSON.parse(raw);
+      return check(value) ? value : null;
+    } catch (err) {
+      return null;
+    }
+  }
+
   return {
     getToken() {
       const token = read(TOKEN_KEY);
@@ -56,20 +70,20 @@ export function createStore(storage = defaultStorage(), log = console) {
       write(TOKEN_KEY, null);
     },
     getManifest() {
-      const raw = read(MANIFEST_KEY);
-      if (!raw) return null;
-      try {
-        const manifest = JSON.parse(raw);
-        return isManifest(manifest) ? manifest : null;
-      } catch (err) {
-        return null;
-      }
+      return readChecked(MANIFEST_KEY, isManifest);
     },
     setManifest(manifest) {
       write(MANIFEST_KEY, JSON.stringify(manifest));
     },
     clearManifest() {
       write(MANIFEST_KEY, null);
+    },
+    // The screen's campaigns, so an offline screen starts and ends them on time.
+    getCampaigns() {
+      return readChecked(CAMPAIGNS_KEY, isCampaigns);
+    },
+    setCampaigns(campaigns) {
+      write(CAMPAIGNS_KEY, campaigns ? JSON.stringify(campaigns) : null);
     },
     // The emergency messages on screen, oldest first; anything unreadable counts as none.
     getEmergencies() {

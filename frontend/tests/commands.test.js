@@ -58,7 +58,7 @@ test("the connection hands commands and played acks over, and ignores unknown_ty
   const { conn, latest, events } = setup({ log });
   conn.start();
   latest().open();
-  latest().receive({ type: "welcome", screen: { id: 7 }, client: "0.3.0" });
+  latest().receive({ type: "welcome", screen: { id: 7 }, client: "0.4.0" });
   latest().receive({ type: "command", name: "identify", screen: { name: "Lobby" } });
   latest().receive({ type: "played.ack", ids: ["a", "b"] });
   latest().receive({ type: "played.ack" });

@@ -24,7 +24,7 @@ export function setup({ storage = new FakeStorage(), random = () => 0.999, now, 
     now: now || (() => timers.now),
     reload: () => reloads.push(timers.now),
     log,
-    handlers: Object.fromEntries(["pairingCode", "paired", "welcome", "manifest", "unpaired", "disconnected", "command", "playedAck", "emergency", "emergencyEnd", "theme"].map((n) => [n, handler(n)])),
+    handlers: Object.fromEntries(["pairingCode", "paired", "welcome", "manifest", "unpaired", "disconnected", "command", "playedAck", "emergency", "emergencyEnd", "theme", "campaigns"].map((n) => [n, handler(n)])),
   });
   const latest = () => sockets[sockets.length - 1];
   return { conn, timers, sockets, latest, events, storage, reloads };

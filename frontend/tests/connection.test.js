@@ -14,7 +14,7 @@ test("a new screen says hello without a token and gets a pairing code", () => {
   const { conn, latest, events } = setup();
   conn.start();
   latest().open();
-  assert.deepEqual(latest().sent, [{ type: "hello", protocol: 1, client: "0.3.0" }]);
+  assert.deepEqual(latest().sent, [{ type: "hello", protocol: 1, client: "0.4.0" }]);
   latest().receive({ type: "pairing.code", code: "H7KQ3M", expires_at: "2099-01-01T00:00:00Z" });
   assert.deepEqual(events, [["pairingCode", { code: "H7KQ3M", expiresAt: "2099-01-01T00:00:00Z" }]]);
 });
@@ -25,7 +25,7 @@ test("a paired screen sends its token and the cached manifest version", () => {
   conn.start();
   assert.equal(latest().url, "ws://screens.test/ws/screen/");
   latest().open();
-  assert.deepEqual(latest().sent, [{ type: "hello", protocol: 1, token: "tok", version: "v1", client: "0.3.0" }]);
+  assert.deepEqual(latest().sent, [{ type: "hello", protocol: 1, token: "tok", version: "v1", client: "0.4.0" }]);
 });
 
 test("paired stores the token; welcome and manifest follow on the same socket", () => {
@@ -49,7 +49,7 @@ test("paired stores the token; welcome and manifest follow on the same socket", 
   latest().serverClose(1006);
   timers.tick(1000);
   latest().open();
-  assert.deepEqual(latest().sent[0], { type: "hello", protocol: 1, token: "new-token", version: "v1", client: "0.3.0" });
+  assert.deepEqual(latest().sent[0], { type: "hello", protocol: 1, token: "new-token", version: "v1", client: "0.4.0" });
 });
 
 for (const [label, kill] of [
@@ -69,7 +69,7 @@ for (const [label, kill] of [
     assert.equal(events.filter((e) => e[0] === "unpaired").length, 1);
     timers.tick(1000);
     latest().open();
-    assert.deepEqual(latest().sent[0], { type: "hello", protocol: 1, client: "0.3.0" });
+    assert.deepEqual(latest().sent[0], { type: "hello", protocol: 1, client: "0.4.0" });
   });
 }
 

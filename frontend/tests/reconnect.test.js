@@ -66,7 +66,7 @@ test("an expired pairing code is replaced by reconnecting", () => {
   timers.tick(500);
   assert.equal(sockets.length, 2);
   latest().open();
-  assert.deepEqual(latest().sent[0], { type: "hello", protocol: 1, client: "0.3.0" });
+  assert.deepEqual(latest().sent[0], { type: "hello", protocol: 1, client: "0.4.0" });
 });
 
 test("a screen clock far ahead of the server does not loop through codes", () => {

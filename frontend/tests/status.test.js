@@ -9,7 +9,7 @@ function setup(options = {}) {
   let mode = "local-storage";
   const status = createStatus({
     send: (m) => sent.push({ at: timers.now, ...m }),
-    client: "0.3.0",
+    client: "0.4.0",
     timers,
     clock: () => timers.now + 1500, // the page loaded 1.5 s before the test's zero
     wallClock: () => Date.parse("2026-11-23T17:00:00Z") + timers.now,
@@ -30,7 +30,7 @@ test("the report carries the whole status, after welcome", () => {
   assert.deepEqual(sent, [{
     at: 61000,
     type: "status",
-    client: "0.3.0",
+    client: "0.4.0",
     slide: 5,
     uptime: 62,
     resolution: "1920x1080",

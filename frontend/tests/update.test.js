@@ -11,13 +11,13 @@ function setup({ random = () => 0.5, cycling = true } = {}) {
   return { timers, reloads, updater };
 }
 
-test("this client is version 0.3.0", () => {
-  assert.equal(CLIENT_VERSION, "0.3.0");
+test("this client is version 0.4.0", () => {
+  assert.equal(CLIENT_VERSION, "0.4.0");
 });
 
 test("a newer deployed client reloads at the first slide boundary after a random delay", () => {
   const { timers, reloads, updater } = setup({ random: () => 0.5 });
-  updater.check("0.4.0");
+  updater.check("0.5.0");
   timers.tick(10000);
   assert.equal(updater.atBoundary(), false, "a boundary before the delay is not used");
   timers.tick(19999);
@@ -33,7 +33,7 @@ test("a newer deployed client reloads at the first slide boundary after a random
 test("the delay is spread over 0–60 s", () => {
   for (const [r, due] of [[0, 0], [0.999, 59940]]) {
     const { timers, reloads, updater } = setup({ random: () => r, cycling: false });
-    updater.check("0.4.0");
+    updater.check("0.5.0");
     timers.tick(due);
     assert.deepEqual(reloads, [due]);
   }
@@ -41,7 +41,7 @@ test("the delay is spread over 0–60 s", () => {
 
 test("with no slide boundary coming (idle, pairing) it reloads when the delay ends", () => {
   const { timers, reloads, updater } = setup({ random: () => 0.25, cycling: false });
-  updater.check("0.4.0");
+  updater.check("0.5.0");
   timers.tick(14999);
   assert.deepEqual(reloads, []);
   timers.tick(1);
@@ -55,9 +55,9 @@ test("the same version, no version (an older server) or a repeated welcome chang
   updater.check("");
   timers.tick(120000);
   assert.equal(updater.atBoundary(), false);
-  updater.check("0.4.0");
+  updater.check("0.5.0");
   timers.tick(20000);
-  updater.check("0.4.0"); // a reconnect's welcome does not restart the wait
+  updater.check("0.5.0"); // a reconnect's welcome does not restart the wait
   timers.tick(10000);
   assert.equal(updater.atBoundary(), true);
   assert.deepEqual(reloads, [150000]);
@@ -65,7 +65,7 @@ test("the same version, no version (an older server) or a repeated welcome chang
 
 test("a rollback to this version before the reload cancels it", () => {
   const { timers, updater } = setup();
-  updater.check("0.4.0");
+  updater.check("0.5.0");
   updater.check(CLIENT_VERSION);
   timers.tick(120000);
   assert.equal(updater.atBoundary(), false);
