@@ -123,7 +123,7 @@ def placements_timeline(template: LayoutTemplate, placements: list[tuple[str, Pl
 
 
 def placed_manifest(
-    template: LayoutTemplate, placements: list[tuple[str, Playlist]], built_at: float | None = None
+    template: LayoutTemplate, placements: list[tuple[str, Playlist]], built_at: float | None = None, now=None
 ) -> Manifest:
     """The manifest of playlists placed in regions, (region, playlist) in play order, with their published
     slides and the timeline of when each plays."""
@@ -135,32 +135,36 @@ def placed_manifest(
     regions = defaultdict(list)
     for region, playlist in placements:
         regions[region].append(payloads[playlist.pk])
-    timeline = regions_payload(placements_timeline(template, placements))
+    timeline = regions_payload(placements_timeline(template, placements, now))
     return build_manifest(template=template, regions=regions, timeline=timeline, built_at=built_at)
 
 
-def manifest_for(key: str) -> Manifest:
-    """The published content behind a content key, as screens must see it: drafts never reach a screen.
-
-    A layout costs four queries and a playlist three, whatever the number of screens showing them."""
-    started = time.time()
+def content_placements(key: str) -> tuple[LayoutTemplate, list[tuple[str, Playlist]]]:
+    """The grid of a content key and its published playlists placed in regions, in play order."""
     kind, pk = parse_content_key(key)
-    placements: list[tuple[str, Playlist]] = []
-    template = FULL_SCREEN
     if kind == LAYOUT:
         layout = Layout.objects.filter(pk=pk).first()
         if layout is not None:
-            template = layout_template(layout.template)
             rows = (
                 LayoutRegionPlaylist.objects.filter(layout=layout, playlist__live=True)
                 .select_related("playlist")
                 .prefetch_related("playlist__schedules")
                 .order_by("sort_order", "pk")
             )
-            placements = [(row.region, row.playlist) for row in rows]
+            return layout_template(layout.template), [(row.region, row.playlist) for row in rows]
     elif kind == PLAYLIST:
-        placements = [(MAIN.name, playlist) for playlist in Playlist.objects.filter(pk=pk, live=True).prefetch_related("schedules")]
-    return placed_manifest(template, placements, built_at=started)
+        return FULL_SCREEN, [(MAIN.name, p) for p in Playlist.objects.filter(pk=pk, live=True).prefetch_related("schedules")]
+    return FULL_SCREEN, []
+
+
+def manifest_for(key: str, now=None) -> Manifest:
+    """The published content behind a content key, as screens must see it: drafts never reach a screen.
+    Its timeline starts on the day of `now` (default: today).
+
+    A layout costs four queries and a playlist three, whatever the number of screens showing them."""
+    started = time.time()
+    template, placements = content_placements(key)
+    return placed_manifest(template, placements, built_at=started, now=now)
 
 
 def manifests_for(keys: set[str]) -> dict[str, Manifest]:

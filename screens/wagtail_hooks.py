@@ -17,7 +17,7 @@ from organisations.models import OrganisationLogEntry
 
 from .forms import LayoutForm, ScreenForm, ScreenGroupForm
 from .models import Emergency, Layout, Location, Screen, ScreenGroup
-from . import emergency_admin, proof_of_play
+from . import emergency_admin, proof_of_play, time_travel_admin
 from .commands import command_url, screen_command_view
 from .emergencies import EMERGENCY_ENDED, EMERGENCY_STARTED
 from .listing import playlist_usage, slide_usage, status_column, usage_column
@@ -168,3 +168,13 @@ def emergency_urls():
 @hooks.register("register_admin_menu_item")
 def emergency_menu_item():
     return emergency_admin.menu_item()
+
+
+@hooks.register("register_admin_urls")
+def time_travel_urls():
+    return [path("time-travel/", include((time_travel_admin.urlpatterns, "time_travel")))]
+
+
+@hooks.register("register_admin_menu_item")
+def time_travel_menu_item():
+    return time_travel_admin.menu_item()

@@ -1,6 +1,8 @@
 // The admin's preview (inside the preview page's screen-sized frame): plays the
 // manifest embedded in the page with the screen's own layout, players and
-// renderers, in the embedded theme, without a WebSocket.
+// renderers, in the embedded theme, without a WebSocket. A time-travel preview
+// embeds a moment ("preview-at"): the player's clock starts there, so the
+// manifest's timeline is followed as the screen would follow it then.
 
 import { createLayout } from "./layout.js";
 import { applyTheme } from "./theme.js";
@@ -34,7 +36,16 @@ function playerRoot() {
 // The theme a screen of the content's organisation shows; slides with their own carry it.
 applyTheme(document.documentElement, readJson("preview-theme"));
 
+// A clock that reads `at` now and runs on from there; the real clock without one.
+function clockFrom(at) {
+  const start = typeof at === "string" ? Date.parse(at) : NaN;
+  if (!Number.isFinite(start)) return Date.now;
+  const offset = start - Date.now();
+  return () => Date.now() + offset;
+}
+
 const player = createLayout(playerRoot(), {
+  now: clockFrom(readJson("preview-at")),
   onState: (state) => {
     document.body.dataset.state = state;
   },
