@@ -5,7 +5,7 @@ requires approval. Borgerservice's screen plays a layout: its playlist above a n
 import io
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -24,7 +24,7 @@ from organisations.models import Organisation
 from organisations.roles import ROLES
 from organisations.services import organisation_approval_require, organisation_create, organisation_member_add
 from playlists.feeds.cache import feed_store
-from playlists.models import Playlist, PlaylistItem, Slide
+from playlists.models import Playlist, PlaylistItem, PlaylistSchedule, Slide
 
 from themes.models import Theme
 
@@ -64,6 +64,12 @@ LAYOUT = (
         ("Ticker: queue", "Queue", "<p>Take a number at the entrance; waiting time about 10 minutes.</p>"),
         ("Ticker: elections", "Elections", "<p>Vote early at the town hall until Friday.</p>"),
     ],
+)
+# Plays in the demo screen's main region after the Lobby, during opening hours only.
+OPENING_HOURS = (
+    "Open now",
+    [("Open now", "Citizen service is open", "<p>Take a number at the entrance. We close at 16:00.</p>", (20, 90, 60))],
+    {"rule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "starts": time(8), "ends": time(16), "first_day": date(2026, 1, 1)},
 )
 # Role → the ending of the demo usernames, e.g. "biblioteket-editor".
 ROLE_USERNAMES = {
@@ -111,8 +117,9 @@ def publish(obj) -> None:
     obj.save_revision().publish()
 
 
-def demo_playlist(organisation: Organisation, title: str, slides: list) -> Playlist:
-    """A published playlist of published slides (title, heading, text, and an image colour or None)."""
+def demo_playlist(organisation: Organisation, title: str, slides: list, schedules: tuple = ()) -> Playlist:
+    """A published playlist of published slides (title, heading, text, and an image colour or None), playing
+    during `schedules` (PlaylistSchedule fields), or always."""
     playlist = Playlist.objects.filter(title=title, organisation=organisation).first()
     if playlist:
         return playlist
@@ -130,6 +137,8 @@ def demo_playlist(organisation: Organisation, title: str, slides: list) -> Playl
         slide.save()
         publish(slide)
         PlaylistItem.objects.create(playlist=playlist, slide=slide, sort_order=order)
+    for order, schedule in enumerate(schedules):
+        PlaylistSchedule.objects.create(playlist=playlist, sort_order=order, **schedule)
     publish(Playlist.objects.get(pk=playlist.pk))
     return playlist
 
@@ -239,15 +248,18 @@ def demo_content_load() -> None:
 
 
 def demo_layout() -> None:
-    """The first screen plays its playlist in the main region and a text-only news ticker below it."""
+    """The first screen plays its playlist in the main region, followed there on weekdays 08–16 by an
+    "open now" playlist, and a text-only news ticker below."""
     name, screen_name, layout_name, main_title, ticker_title, ticker_slides = LAYOUT
     organisation = Organisation.objects.get(name=name)
     if Layout.objects.filter(name=layout_name, organisation=organisation).exists():
         return
     ticker = demo_playlist(organisation, ticker_title, [(*slide, None) for slide in ticker_slides])
+    opening_title, opening_slides, opening_hours = OPENING_HOURS
+    opening = demo_playlist(organisation, opening_title, opening_slides, schedules=(opening_hours,))
     layout = Layout.objects.create(name=layout_name, template="main_ticker", organisation=organisation)
     main = Playlist.objects.get(title=main_title, organisation=organisation)
-    for order, (region, playlist) in enumerate([("main", main), ("ticker", ticker)]):
+    for order, (region, playlist) in enumerate([("main", main), ("main", opening), ("ticker", ticker)]):
         LayoutRegionPlaylist.objects.create(layout=layout, region=region, playlist=playlist, sort_order=order)
     Screen.objects.filter(name=screen_name, organisation=organisation).update(layout=layout)
 

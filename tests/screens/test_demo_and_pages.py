@@ -1,4 +1,5 @@
 import io
+from datetime import datetime
 import re
 
 import pytest
@@ -39,15 +40,22 @@ def test_demo_content_gives_a_playlist_of_published_slides_of_every_type_and_a_l
     assert Screen.objects.get(name="Main entrance").playlist == playlist
 
 
-def test_the_demo_screen_plays_its_playlist_above_a_news_ticker():
+def test_the_demo_screen_plays_its_playlist_above_a_news_ticker_and_opening_hours_on_weekdays():
     call_command("load_demo", stdout=io.StringIO())
     screen = Screen.objects.get(name="Main entrance")
     body = manifest_for(layout_key(screen.layout_id)).body
     assert body["layout"]["key"] == "main_ticker"
-    lobby = Playlist.objects.get(title="Lobby")
-    assert body["layout"]["regions"][0] == {"name": "main", "playlists": [lobby.pk]}
+    lobby, opening = Playlist.objects.get(title="Lobby"), Playlist.objects.get(title="Open now")
+    assert body["layout"]["regions"][0] == {"name": "main", "playlists": [lobby.pk, opening.pk]}
     assert body["playlists"][str(lobby.pk)]["slides"] == playlist_slides(lobby.pk)
     assert headings(body, "ticker") == ["Queue", "Elections"]
+    # The Lobby plays always; "Open now" joins it Monday to Friday 08–16 only.
+    main = body["timeline"]["regions"]["main"]
+    assert {tuple(row["playlists"]) for row in main} == {(lobby.pk,), (lobby.pk, opening.pk)}
+    for row in main:
+        if opening.pk in row["playlists"]:
+            starts, ends = datetime.fromisoformat(row["from"]), datetime.fromisoformat(row["until"])
+            assert starts.weekday() < 5 and (starts.hour, ends.hour) == (8, 16)
 
 
 def printed_logins(output: str) -> dict[str, str]:
@@ -100,7 +108,7 @@ def test_loading_the_demo_twice_adds_nothing_and_resets_the_password(capsys):
     second = printed_logins(capsys.readouterr().out)
     assert first.keys() == second.keys() and all(first[user] != second[user] for user in first)
     assert get_user_model().objects.count() == len(first)
-    assert Playlist.objects.count() == 3 and Screen.objects.count() == 2 and Organisation.objects.count() == 2
+    assert Playlist.objects.count() == 4 and Screen.objects.count() == 2 and Organisation.objects.count() == 2
     assert Layout.objects.count() == 1
 
 
