@@ -171,10 +171,12 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if not self.ack_budget.take():
             raise protocol.RATE_LIMITED_SOFT
         # Repeated acks are fine (a message is sent again after every reconnect); they are stored once.
-        # This process knows the active messages and their screens: only other acks need the database to check.
-        known = hub().emergencies.targets(emergency_id, self.screen_id)
-        record = in_thread_pool(emergency_ack_record)
-        if not await record(emergency_id=emergency_id, screen_id=self.screen_id, known_targeted=known):
+        # This process knows the active messages and their screens: their acks are stored in batches, and
+        # only other acks need the database to check them.
+        relay = hub().emergencies
+        if relay.targets(emergency_id, self.screen_id):
+            relay.acks.add(emergency_id, self.screen_id)
+        elif not await in_thread_pool(emergency_ack_record)(emergency_id=emergency_id, screen_id=self.screen_id):
             raise protocol.UNKNOWN_EMERGENCY
 
     def require_screen(self):

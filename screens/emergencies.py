@@ -109,20 +109,20 @@ def emergency_end(*, emergency: Emergency, user: AbstractBaseUser | None = None,
     return True
 
 
-def emergency_ack_record(
-    *, emergency_id: int, screen_id: int, known_targeted: bool = False, now: datetime | None = None
-) -> bool:
-    """Record that the screen rendered the message, once; False if the message was never sent to this screen.
-
-    Pass `known_targeted` when the caller knows the screen is targeted, to skip the query that checks it.
-    """
+def emergency_ack_record(*, emergency_id: int, screen_id: int, now: datetime | None = None) -> bool:
+    """Record that the screen rendered the message, once; False if the message was never sent to this screen."""
     targeted = Emergency.screens.through.objects.filter(emergency_id=emergency_id, screen_id=screen_id)
-    if not (known_targeted or targeted.exists()):
+    if not targeted.exists():
         return False
-    EmergencyAck.objects.bulk_create(
-        [EmergencyAck(emergency_id=emergency_id, screen_id=screen_id, at=now or timezone.now())], ignore_conflicts=True
-    )
+    emergency_acks_store({(emergency_id, screen_id): now or timezone.now()})
     return True
+
+
+def emergency_acks_store(acks: dict[tuple[int, int], datetime]) -> None:
+    """Store acks already known to be for targeted screens, {(emergency, screen): at}, in one insert;
+    each is kept once."""
+    rows = [EmergencyAck(emergency_id=e, screen_id=s, at=at) for (e, s), at in acks.items()]
+    EmergencyAck.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
 
 
 def emergencies_active_events() -> list[dict]:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from . import protocol
+from .ack_batch import AckBatch
 from .db_threads import in_thread_pool
 from .emergencies import emergencies_active_events
 
@@ -42,6 +43,7 @@ class EmergencyRelay:
         self.loaded = asyncio.Event()
         self.complete = False  # `active` came from a successful read: only then is a message missing from it ended
         self.pushes = 0  # pushes handled: a re-read that overlapped one may be older than it, and is not applied
+        self.acks = AckBatch()
 
     def targets(self, emergency_id: int, screen_id: int) -> bool:
         """Whether an active message is for this screen, as far as this process knows."""

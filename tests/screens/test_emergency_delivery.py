@@ -5,6 +5,7 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 
 from display.asgi import application
+from screens.fanout import hub
 from screens.emergencies import Targets, emergency_end, emergency_start
 from screens.models import Emergency, EmergencyAck, Location, ScreenGroup
 from tests.factories import make_organisation, make_playlist, make_screen, make_slide
@@ -138,6 +139,56 @@ async def test_acks_are_stored_once_and_bad_ones_get_a_clear_error_without_closi
     assert await database_sync_to_async(EmergencyAck.objects.count)() == 1
     await hall_1.disconnect()
     await hall_2.disconnect()
+
+
+async def test_a_burst_of_acks_is_stored_in_one_write():
+    screens, _ = await fleet()
+    sockets = [await playing(screens[name][1]) for name in ("hall-1", "hall-2", "library")]
+    emergency = await start(targets=await database_sync_to_async(targets)(all_screens=True), heading="Fire", text="")
+    for socket in sockets:
+        await frames_until_quiet(socket)
+    acks = hub().emergencies.acks
+    store, writes = acks.store, []
+
+    async def counted(batch):
+        writes.append(len(batch))
+        await store(batch)
+
+    acks.store = counted
+    for socket in sockets:
+        await socket.send_json_to({"type": "emergency.ack", "id": emergency.pk})
+    for socket in sockets:
+        assert await socket.receive_nothing(timeout=0.3), "a known message's ack gets no answer"
+    await acks.drained()
+    assert writes == [3]
+    stored = await database_sync_to_async(set)(EmergencyAck.objects.values_list("screen_id", flat=True))
+    assert stored == {screens[name][0].pk for name in ("hall-1", "hall-2", "library")}
+    for socket in sockets:
+        await socket.disconnect()
+
+
+async def test_acks_survive_a_failed_write_and_are_stored_on_the_retry(monkeypatch):
+    screens, _ = await fleet()
+    socket = await playing(screens["hall-1"][1])
+    emergency = await start(targets=await database_sync_to_async(targets)(all_screens=True), heading="Fire", text="")
+    await frames_until_quiet(socket)
+    acks = hub().emergencies.acks
+    store, attempts = acks.store, []
+
+    async def failing_once(batch):
+        attempts.append(dict(batch))
+        if len(attempts) == 1:
+            raise ConnectionError("the database went away")
+        await store(batch)
+
+    acks.store = failing_once
+    monkeypatch.setattr("screens.ack_batch.RETRY_SECONDS", 0.05)
+    await socket.send_json_to({"type": "emergency.ack", "id": emergency.pk})
+    assert await socket.receive_nothing(timeout=0.2)
+    await acks.drained()
+    assert len(attempts) == 2 and attempts[0] == attempts[1]
+    assert await database_sync_to_async(EmergencyAck.objects.filter(emergency=emergency).count)() == 1
+    await socket.disconnect()
 
 
 async def test_an_ack_before_pairing_is_refused():
