@@ -2,6 +2,7 @@ from math import floor
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -68,7 +69,8 @@ class Theme(index.Indexed, OrganisationOwned):
                         "Text in this colour is hard to read on the background: their contrast is %(ratio)s:1, "
                         "and screens need at least %(minimum)s:1 (WCAG AA). Choose a lighter or darker colour."
                     )
-                    % {"ratio": ratio, "minimum": MINIMUM_CONTRAST}
+                    # In the user's language's number format: 3,2:1 in Danish.
+                    % {"ratio": number_format(ratio, 1), "minimum": number_format(MINIMUM_CONTRAST, 1)}
                 }
             )
 

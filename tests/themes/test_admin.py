@@ -86,3 +86,14 @@ def test_a_location_may_not_take_another_organisations_theme(client, django_user
         {"organisation": organisation.pk, "name": "Hall", "address": "", "theme": own.pk},
     )
     assert response.status_code == 302 and Location.objects.get(pk=location.pk).theme == own
+
+
+def test_the_contrast_is_written_as_numbers_are_in_the_users_language():
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    theme = Theme(name="Grey", background="#ffffff", text="#777777", font="sans")
+    with translation.override("da"), pytest.raises(ValidationError) as refused:
+        theme.clean()
+    [message] = refused.value.message_dict["text"]
+    assert "4,4:1" in message and "4,5:1" in message
