@@ -27,6 +27,11 @@ export function regionShape(width, height) {
   return width >= STRIP_RATIO * height ? "strip" : "box";
 }
 
+// As the CSS `orientation` media feature, for a region: a sidebar on a landscape screen is portrait.
+export function regionOrientation(width, height) {
+  return height >= width ? "portrait" : "landscape";
+}
+
 // An empty region in a layout with content elsewhere stays dark instead of
 // repeating "nothing to show".
 function renderEmpty(doc) {
@@ -55,13 +60,15 @@ export function createLayout(root, {
   let recheck = null;
 
   // Sizes each region for screen.css: --region-unit is 1% of its shorter side
-  // (1vmin for a full-screen region); data-shape tells strips from boxes.
+  // (1vmin for a full-screen region); data-shape tells strips from boxes, and
+  // data-orientation whether the slide's parts go side by side or stacked.
   const resizes = env.ResizeObserver
     ? new env.ResizeObserver((entries) => entries.forEach(({ target }) => {
       const width = target.clientWidth;
       const height = target.clientHeight;
       target.style.setProperty("--region-unit", `${Math.min(width, height) / 100}px`);
       target.setAttribute("data-shape", regionShape(width, height));
+      target.setAttribute("data-orientation", regionOrientation(width, height));
     }))
     : null;
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createLayout, regionShape } from "../js/layout.js";
+import { createLayout, regionOrientation, regionShape } from "../js/layout.js";
 import { createPlayer } from "../js/player.js";
 import { FakeDocument, FakeTimers, flush, quietLog } from "./fakes.js";
 import { FULL, MAIN_TICKER, manifestOf, playlist, slidesManifest } from "./manifests.js";
@@ -177,4 +177,10 @@ test("a region far wider than tall is a strip", () => {
   assert.equal(regionShape(1920, 135), "strip");
   assert.equal(regionShape(1920, 1080), "box");
   assert.equal(regionShape(480, 1080), "box");
+});
+
+test("a region at least as tall as wide is portrait, as the CSS orientation media feature has it", () => {
+  assert.equal(regionOrientation(480, 1080), "portrait");
+  assert.equal(regionOrientation(1080, 1080), "portrait");
+  assert.equal(regionOrientation(1920, 1080), "landscape");
 });
