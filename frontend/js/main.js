@@ -119,6 +119,7 @@ function start() {
   globalThis.addEventListener("pagehide", () => {
     player.cutShort();
     campaigns.cutShort();
+    played.flush();
   });
   globalThis.addEventListener("error", (event) => status.error(`script error: ${event.message}`));
   globalThis.addEventListener("unhandledrejection", (event) => status.error(`unhandled: ${event.reason}`));

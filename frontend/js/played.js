@@ -6,6 +6,11 @@ export const PLAYED_KEY = "infoscreen.played";
 export const PLAYED_CAP = 5000;
 export const PLAYED_BATCH = 100;
 export const PLAYED_EVERY_MS = 30000;
+// Up to this many events the buffer is written at every change; a larger one (a screen long offline)
+// at most every WRITE_EVERY_MS, and when the page goes away: rewriting half a megabyte per slide
+// costs more than the few seconds a power cut could lose.
+export const WRITE_AT_ONCE_UP_TO = 200;
+export const WRITE_EVERY_MS = 10000;
 
 function defaultStorage() {
   try {
@@ -35,8 +40,11 @@ export function playedEvent({ slide, startedAt, endedAt }, id) {
   };
 }
 
-export function createPlayedLog({ storage = defaultStorage(), cap = PLAYED_CAP, newId = randomId, log = console } = {}) {
+export function createPlayedLog({
+  storage = defaultStorage(), cap = PLAYED_CAP, newId = randomId, log = console, timers = globalThis,
+} = {}) {
   let events = read();
+  let writeLater = null;
 
   function read() {
     try {
@@ -47,7 +55,14 @@ export function createPlayedLog({ storage = defaultStorage(), cap = PLAYED_CAP, 
     }
   }
 
+  function changed() {
+    if (events.length <= WRITE_AT_ONCE_UP_TO) write();
+    else if (writeLater === null) writeLater = timers.setTimeout(write, WRITE_EVERY_MS);
+  }
+
   function write() {
+    timers.clearTimeout(writeLater);
+    writeLater = null;
     try {
       if (!storage) return;
       if (events.length === 0) storage.removeItem(PLAYED_KEY);
@@ -61,7 +76,7 @@ export function createPlayedLog({ storage = defaultStorage(), cap = PLAYED_CAP, 
     record(play) {
       events.push(playedEvent(play, newId()));
       if (events.length > cap) events.splice(0, events.length - cap);
-      write();
+      changed();
     },
     batch(size = PLAYED_BATCH) {
       return events.slice(0, size);
@@ -70,11 +85,15 @@ export function createPlayedLog({ storage = defaultStorage(), cap = PLAYED_CAP, 
       const done = new Set(ids);
       const before = events.length;
       events = events.filter((e) => !done.has(e.id));
-      if (events.length !== before) write();
+      if (events.length !== before) changed();
     },
     clear() {
       events = [];
       write();
+    },
+    // Writes what is not yet written (the page is going away).
+    flush() {
+      if (writeLater !== null) write();
     },
     get size() {
       return events.length;

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createPlayedLog, createPlayedSender, playedEvent, randomId, PLAYED_KEY } from "../js/played.js";
+import { createPlayedLog, createPlayedSender, playedEvent, randomId, PLAYED_KEY, WRITE_AT_ONCE_UP_TO, WRITE_EVERY_MS } from "../js/played.js";
 import { FakeStorage, FakeTimers, quietLog } from "./fakes.js";
 
 function ids() {
@@ -42,12 +42,39 @@ test("events survive a reload through storage, and only acknowledged ids leave",
 test("the buffer keeps the newest 5,000 events", () => {
   const old = Array.from({ length: 4999 }, (_, i) => playedEvent(play(i), `old-${i + 1}`));
   const storage = new FakeStorage({ [PLAYED_KEY]: JSON.stringify(old) });
-  const log = createPlayedLog({ storage, newId: ids(), log: quietLog });
+  const timers = new FakeTimers();
+  const log = createPlayedLog({ storage, newId: ids(), log: quietLog, timers });
   for (let i = 1; i <= 4; i += 1) log.record(play(i));
   assert.equal(log.size, 5000);
   assert.equal(log.batch(1)[0].id, "old-4");
   assert.equal(log.batch(5000)[4999].id, "id-4");
+  timers.tick(WRITE_EVERY_MS);
   assert.equal(JSON.parse(storage.getItem(PLAYED_KEY)).length, 5000);
+});
+
+test("a small buffer is written at every change; a large one at most every 10 s, and when the page goes away", () => {
+  const storage = new FakeStorage();
+  const writes = [];
+  const setItem = storage.setItem.bind(storage);
+  storage.setItem = (key, value) => {
+    writes.push(JSON.parse(value).length);
+    setItem(key, value);
+  };
+  const timers = new FakeTimers();
+  const log = createPlayedLog({ storage, newId: ids(), log: quietLog, timers });
+  for (let i = 0; i < WRITE_AT_ONCE_UP_TO; i += 1) log.record(play(i));
+  assert.equal(writes.length, WRITE_AT_ONCE_UP_TO, "each of the first events is kept at once");
+  writes.length = 0;
+  for (let i = 0; i < 100; i += 1) {
+    log.record(play(i));
+    timers.tick(1000); // a slide a second: 100 slides in 100 s
+  }
+  assert.ok(writes.length <= 10, `${writes.length} writes of a large buffer in 100 s`);
+  log.record(play(1));
+  log.flush();
+  assert.equal(JSON.parse(storage.getItem(PLAYED_KEY)).length, WRITE_AT_ONCE_UP_TO + 101, "nothing is lost on pagehide");
+  log.flush();
+  assert.equal(writes[writes.length - 1], WRITE_AT_ONCE_UP_TO + 101);
 });
 
 test("an unreadable or failing storage never stops recording", () => {
@@ -62,7 +89,7 @@ test("an unreadable or failing storage never stops recording", () => {
 
 function sender(count) {
   const timers = new FakeTimers();
-  const buffer = createPlayedLog({ storage: new FakeStorage(), newId: ids(), log: quietLog });
+  const buffer = createPlayedLog({ storage: new FakeStorage(), newId: ids(), log: quietLog, timers });
   for (let i = 0; i < count; i += 1) buffer.record(play(i));
   const sent = [];
   const s = createPlayedSender({ buffer, send: (m) => sent.push(m), timers });
