@@ -74,7 +74,7 @@ def campaign_editions(*, screens: Q, now: datetime | None = None) -> list[dict]:
     """Each paired screen chosen with its campaigns document, one per distinct set of campaigns:
     [{"screens": [ids], "version", "text" (the encoded `campaigns` message), "built_at"}].
 
-    Two queries without campaigns, eight with, however many screens."""
+    Two queries without campaigns, seven with, however many screens."""
     built_at = time.time()
     zone = ZoneInfo(settings.TIME_ZONE)
     day = day_start(now or timezone.now(), zone)

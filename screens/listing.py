@@ -1,8 +1,7 @@
 """The columns of the slide, playlist and campaign listings (values annotated or prefetched by the queryset)."""
 
 from django.utils import timezone
-from django.utils.dateformat import time_format
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column, StatusTagColumn
@@ -42,7 +41,7 @@ CAMPAIGN_STATUSES = {UPCOMING: _("Upcoming"), RUNNING: _("Running"), ENDED: _("E
 
 def campaign_window(campaign) -> str:
     starts, ends = timezone.localtime(campaign.starts), timezone.localtime(campaign.ends)
-    until = time_format(ends, "H:i") if starts.date() == ends.date() else date_format(ends, "SHORT_DATETIME_FORMAT")
+    until = time_format(ends) if starts.date() == ends.date() else date_format(ends, "SHORT_DATETIME_FORMAT")
     return f"{date_format(starts, 'SHORT_DATETIME_FORMAT')} – {until}"
 
 
