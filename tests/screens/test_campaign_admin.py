@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from organisations.models import OrganisationLogEntry
 from organisations.services import organisation_member_add
-from screens.models import Campaign, Location, ScreenGroup
+from screens.models import Campaign, ScreenGroup
 from tests.factories import make_campaign, make_organisation, make_playlist, make_screen, make_slide, make_user
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +29,14 @@ def borgerservice():
     return organisation, screen, group, playlist
 
 
+@pytest.fixture
+def biblioteket():
+    """Another organisation: its screen, its location and its playlist."""
+    library = make_organisation("Biblioteket")
+    screen, _ = make_screen(name="Reading room", organisation=library)
+    return library, screen, screen.location, make_playlist(slides=[make_slide()], title="Books", organisation=library)
+
+
 def logged_in(client, organisation, role):
     client.force_login(make_user(organisation=organisation, roles=(role,)))
     return client
@@ -46,10 +54,11 @@ def campaign_form(organisation, playlist, **fields) -> dict:
     }
 
 
-def errors(response) -> dict:
+def refused(response) -> dict:
+    """The errors of a form that was shown again, nothing saved."""
     assert response.status_code == 200, "the form was not shown again with errors"
-    form = response.context["form"]
-    return {field: " ".join(messages) for field, messages in form.errors.items()}
+    assert not Campaign.objects.exists()
+    return {field: " ".join(messages) for field, messages in response.context["form"].errors.items()}
 
 
 def test_a_publisher_makes_a_campaign_for_a_group_in_local_time_and_it_is_logged(client, borgerservice):
@@ -82,39 +91,32 @@ def test_a_campaign_needs_a_target_and_an_end_after_its_start(client, borgerserv
     response = logged_in(client, organisation, "Publisher").post(
         ADD, campaign_form(organisation, playlist, ends="2026-11-23 08:00")
     )
-    found = errors(response)
+    found = refused(response)
     assert "Choose at least one screen, screen group or location." in found["__all__"]
     assert found["ends"] == "A campaign must end after it starts."
-    assert not Campaign.objects.exists()
 
 
-def test_a_member_of_two_organisations_may_not_mix_their_screens_or_playlists(client, borgerservice):
+def test_a_member_of_two_organisations_may_not_mix_their_screens_or_playlists(client, borgerservice, biblioteket):
     organisation, screen, _, _ = borgerservice
-    library = make_organisation("Biblioteket")
-    their_screen, _ = make_screen(name="Reading room", organisation=library)
-    their_playlist = make_playlist(slides=[make_slide()], title="Books", organisation=library)
+    library, their_screen, _, their_playlist = biblioteket
     user = make_user(organisation=organisation, roles=("Publisher",))
     organisation_member_add(organisation=library, user=user, roles=["Publisher"])
     client.force_login(user)
     form = campaign_form(organisation, their_playlist, screens=[screen.pk, their_screen.pk])
-    found = errors(client.post(ADD, form))
+    found = refused(client.post(ADD, form))
     assert "own screens, groups and locations" in found["screens"]
     assert found["playlist"] == "This playlist is not shared with the campaign’s organisation."
-    assert not Campaign.objects.exists()
 
 
-def test_another_organisations_targets_and_playlists_cannot_be_chosen(client, borgerservice):
-    organisation, _, _, playlist = borgerservice
-    library = make_organisation("Biblioteket")
-    their_location = Location.objects.create(name="Reading room", organisation=library)
-    their_playlist = make_playlist(slides=[make_slide()], title="Books", organisation=library)
-    found = errors(
+def test_another_organisations_targets_and_playlists_cannot_be_chosen(client, borgerservice, biblioteket):
+    organisation, _, _, _ = borgerservice
+    _, _, their_location, their_playlist = biblioteket
+    found = refused(
         logged_in(client, organisation, "Publisher").post(
             ADD, campaign_form(organisation, their_playlist, locations=[their_location.pk])
         )
     )
     assert {"playlist", "locations"} <= set(found)
-    assert not Campaign.objects.exists()
 
 
 @pytest.mark.parametrize("role", ["Editor", "Screen admin"])

@@ -67,6 +67,13 @@ def window() -> dict:
 
 
 @database_sync_to_async
+def campaign_for(group, playlist, starts_in=timedelta(hours=1)) -> Campaign:
+    """A campaign of an hour for the group, saved directly: nothing is pushed."""
+    start = timezone.now() + starts_in
+    return make_campaign(playlist=playlist, starts=start, ends=start + timedelta(hours=1), groups=[group])
+
+
+@database_sync_to_async
 def create_in_the_admin(group, playlist) -> Campaign:
     client = Client()
     client.force_login(make_user(organisation=group.organisation, roles=("Publisher",)))
@@ -112,8 +119,7 @@ async def test_a_campaign_made_for_a_group_reaches_only_its_screens_and_its_dele
 
 async def test_a_screen_that_connects_during_a_campaign_gets_it_after_welcome(layer):
     tokens, group, playlist, _ = await building()
-    start = timezone.now() - timedelta(minutes=5)
-    await database_sync_to_async(make_campaign)(playlist=playlist, starts=start, ends=start + timedelta(hours=1), groups=[group])
+    await campaign_for(group, playlist, starts_in=timedelta(minutes=-5))
     screen, frames = await playing(tokens["hall-1"])
     assert [frame["type"] for frame in frames] == ["welcome", "campaigns", "manifest"]
     assert frames[1]["campaigns"]["track"][0]["playlists"] == [playlist.pk]
@@ -122,8 +128,7 @@ async def test_a_screen_that_connects_during_a_campaign_gets_it_after_welcome(la
 
 async def test_publishing_a_slide_of_a_campaign_playlist_reaches_the_campaigns_screens():
     tokens, group, playlist, slide = await building()
-    start = timezone.now() + timedelta(hours=1)
-    await database_sync_to_async(make_campaign)(playlist=playlist, starts=start, ends=start + timedelta(hours=1), groups=[group])
+    await campaign_for(group, playlist)
     hall, _ = await playing(tokens["hall-1"])
     office, _ = await playing(tokens["office"])
 
@@ -138,8 +143,7 @@ async def test_publishing_a_slide_of_a_campaign_playlist_reaches_the_campaigns_s
 
 async def test_a_screen_joining_a_campaigns_group_gets_the_campaign():
     tokens, group, playlist, _ = await building()
-    start = timezone.now() + timedelta(hours=1)
-    await database_sync_to_async(make_campaign)(playlist=playlist, starts=start, ends=start + timedelta(hours=1), groups=[group])
+    await campaign_for(group, playlist)
     office, _ = await playing(tokens["office"])
 
     @database_sync_to_async
@@ -155,8 +159,6 @@ async def test_a_campaign_whose_push_was_lost_reaches_the_screens_by_reconciliat
     settings.SCREEN_RECONCILE_SECONDS = 0.2
     tokens, group, playlist, _ = await building()
     hall, _ = await playing(tokens["hall-1"])
-    start = timezone.now() + timedelta(hours=1)
-    # Saved directly, without the admin's push, as if the push had been lost.
-    await database_sync_to_async(make_campaign)(playlist=playlist, starts=start, ends=start + timedelta(hours=1), groups=[group])
+    await campaign_for(group, playlist)  # saved without the admin's push, as if the push had been lost
     assert (await hall.receive_json_from(timeout=3))["campaigns"]["track"][0]["playlists"] == [playlist.pk]
     await hall.disconnect()
