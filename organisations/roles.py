@@ -29,13 +29,18 @@ MANAGE_USERS = codenames("auth", ["user"], ["add", "change", "view"])
 # A theme change reaches screens at once, without approval: publishers make themes, the others choose them.
 CHOOSE_THEMES = codenames("themes", ["theme"], ["view"])
 MANAGE_THEMES = codenames("themes", ["theme"], EDIT)
+# A campaign takes over screens at once, without approval: publishers make campaigns, the others see them.
+SEE_CAMPAIGNS = codenames("screens", ["campaign"], ["view"])
+MANAGE_CAMPAIGNS = codenames("screens", ["campaign"], EDIT)
 
 # Group name → permissions ("app_label.codename"). Groups keep these English names in the database, where
 # migrations and code find them; the admin shows them translated (organisations.users).
 ROLES = {
-    gettext_noop("Editor"): ADMIN_ACCESS + CONTENT + MEDIA + SEE_SCREENS + CHOOSE_THEMES,
-    gettext_noop("Publisher"): ADMIN_ACCESS + CONTENT + PUBLISH + MEDIA + SEE_SCREENS + MANAGE_THEMES + EMERGENCY,
-    gettext_noop("Screen admin"): ADMIN_ACCESS + MANAGE_SCREENS + SEE_PLAYLISTS + CHOOSE_THEMES,
+    gettext_noop("Editor"): ADMIN_ACCESS + CONTENT + MEDIA + SEE_SCREENS + CHOOSE_THEMES + SEE_CAMPAIGNS,
+    gettext_noop("Publisher"): (
+        ADMIN_ACCESS + CONTENT + PUBLISH + MEDIA + SEE_SCREENS + MANAGE_THEMES + EMERGENCY + MANAGE_CAMPAIGNS
+    ),
+    gettext_noop("Screen admin"): ADMIN_ACCESS + MANAGE_SCREENS + SEE_PLAYLISTS + CHOOSE_THEMES + SEE_CAMPAIGNS,
     gettext_noop("Organisation admin"): ADMIN_ACCESS + MANAGE_USERS + EMERGENCY,
 }
 

@@ -14,7 +14,7 @@ from .client_version import deployed_client_version
 from .content_keys import screen_content_key
 from .db_threads import in_thread_pool
 from .emergencies import emergency_ack_record
-from .fanout import Edition, hub
+from .fanout import Edition, hub, read_campaigns
 from .live import screen_group
 from .pairing import hash_token
 from .selectors import screen_by_token, screen_for_playing
@@ -72,6 +72,8 @@ class ScreenConsumer(AsyncWebsocketConsumer):
     version: str | None = None  # the manifest version the client has
     emergencies_shown: tuple[int, ...] = ()  # the emergency messages the client said in hello it shows
     theme: dict | None = None  # the theme the client was sent
+    campaigns_version: str | None = None  # the campaigns document the client was sent...
+    campaigns_built_at = 0.0  # ...and when the newest read of it began
     greeted = False
     welcomed = False
     offered_code = False
@@ -203,7 +205,7 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         )
 
     async def play(self, screen_id: int, screen=None):
-        """Join the screen's groups, greet it and send its manifest (if it lacks that version).
+        """Join the screen's groups, greet it and send its campaigns and manifest (if it lacks those versions).
 
         The content group is joined before the manifest is read, so no publish can fall between the
         read and the subscription. The screen row may come from just before joining its own group
@@ -239,6 +241,9 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if greeting:
             # Joined first: a message starting from here on reaches this socket through the hub.
             await hub().emergencies.greet(self, self.emergencies_shown)
+        # Read after the hub joined the campaigns group (in join above): no change can fall in between.
+        for edition in await read_campaigns({screen.pk}):
+            await self.send_campaigns(edition)
         await self.send_edition(await hub().edition(self.content))
 
     async def leave_content(self):
@@ -262,6 +267,15 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         if self.welcomed and theme != self.theme:
             self.theme = theme
             await self.send(text_data=protocol.encode({"type": "theme", "theme": theme}))
+
+    async def send_campaigns(self, edition: dict) -> None:
+        """Send the screen its campaigns document unless it has that version or a newer read came first."""
+        if not self.welcomed or self.campaigns_built_at > edition["built_at"]:
+            return
+        self.campaigns_built_at = edition["built_at"]
+        if edition["version"] != self.campaigns_version:
+            self.campaigns_version = edition["version"]
+            await self.send(text_data=edition["text"])
 
     def client_address(self) -> str:
         client = self.scope.get("client") or ("", 0)

@@ -5,7 +5,7 @@ requires approval. Borgerservice's screen plays a layout: its playlist above a n
 import io
 import secrets
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -28,7 +28,7 @@ from playlists.models import Playlist, PlaylistItem, PlaylistSchedule, Slide
 
 from themes.models import Theme
 
-from .models import Layout, LayoutRegionPlaylist, Location, Screen, ScreenGroup
+from .models import Campaign, Layout, LayoutRegionPlaylist, Location, Screen, ScreenGroup
 
 # Organisation → (location, address, playlist, screen, slides).
 DEMO_ORGANISATIONS = {
@@ -245,6 +245,7 @@ def demo_content_load() -> None:
     demo_screen_groups()
     demo_themes_load()
     demo_layout()
+    demo_campaign()
 
 
 def demo_layout() -> None:
@@ -271,6 +272,34 @@ def demo_screen_groups() -> None:
         group, _ = ScreenGroup.objects.get_or_create(name="Ground floor", organisation=organisation)
         group.screens.add(Screen.objects.get(name=screen_name, organisation=organisation))
 
+
+# (organisation, title, playlist, its slide: title, heading, text, image colour); on the organisation's "Ground floor".
+CAMPAIGN = (
+    "Borgerservice",
+    "Flu shots",
+    "Flu shots",
+    ("Flu shots", "Free flu shots today", "<p>In the foyer, 9–12. No appointment needed.</p>", (160, 30, 60)),
+)
+
+
+def demo_campaign() -> None:
+    """A campaign next Monday 09:00–09:30 on the first demo screen: editors see one in the listing, and the
+    demo's everyday content plays undisturbed until then."""
+    name, title, playlist_title, slide = CAMPAIGN
+    organisation = Organisation.objects.get(name=name)
+    if Campaign.objects.filter(title=title, organisation=organisation).exists():
+        return
+    today = timezone.localdate()
+    monday = today + timedelta(days=7 - today.weekday())
+    starts = timezone.make_aware(datetime.combine(monday, time(9)))
+    campaign = Campaign.objects.create(
+        title=title,
+        organisation=organisation,
+        playlist=demo_playlist(organisation, playlist_title, [slide]),
+        starts=starts,
+        ends=starts + timedelta(minutes=30),
+    )
+    campaign.groups.add(ScreenGroup.objects.get(name="Ground floor", organisation=organisation))
 
 
 # Organisation → (theme name, background, text, accent, font, logo colour). Both pass the WCAG AA contrast rule.

@@ -16,10 +16,12 @@ from typing import NamedTuple
 
 from channels.layers import get_channel_layer
 from django.conf import settings
+from django.db.models import Q
 
+from .campaigns import campaign_editions
 from .db_threads import in_thread_pool
 from .emergency_relay import EmergencyRelay
-from .live import EMERGENCY_GROUP, THEMES_GROUP, content_group
+from .live import CAMPAIGNS_GROUP, EMERGENCY_GROUP, THEMES_GROUP, content_group
 from .manifest import manifest_for
 
 logger = logging.getLogger(__name__)
@@ -38,6 +40,11 @@ class Edition(NamedTuple):
 def read_edition(key: str) -> Edition:
     manifest = manifest_for(key)
     return Edition(key, manifest.version, manifest.message, manifest.built_at)
+
+
+@in_thread_pool
+def read_campaigns(screen_ids: set[int]) -> list[dict]:
+    return campaign_editions(screens=Q(pk__in=screen_ids))
 
 
 class Hub:
@@ -59,6 +66,7 @@ class Hub:
                 if self.channel is None:
                     self.channel = await self.layer.new_channel()
                     await self.layer.group_add(THEMES_GROUP, self.channel)
+                    await self.layer.group_add(CAMPAIGNS_GROUP, self.channel)
                     # Subscribe, then read: pushes arriving meanwhile wait in the channel until the read is in.
                     await self.layer.group_add(EMERGENCY_GROUP, self.channel)
                     await self.emergencies.load()
@@ -115,13 +123,21 @@ class Hub:
 
     async def deliver_themes(self, themes: list[dict]) -> None:
         """Hand each local screen named in a theme event its theme; the others are not concerned."""
-        theme_of = {screen_id: group["theme"] for group in themes for screen_id in group["screens"]}
-        for consumer in [consumer for members in self.members.values() for consumer in members]:
-            if consumer.screen_id in theme_of:
+        await self.deliver_per_screen(themes, lambda consumer, group: consumer.send_theme(group["theme"]))
+
+    async def deliver_campaigns(self, editions: list[dict]) -> None:
+        """Hand each local screen named in a campaigns event its document; the others are not concerned."""
+        await self.deliver_per_screen(editions, lambda consumer, edition: consumer.send_campaigns(edition))
+
+    async def deliver_per_screen(self, groups: list[dict], send) -> None:
+        """`groups` name their screens (`screens`: ids): each local consumer of one of them is sent its group."""
+        group_of = {screen_id: group for group in groups for screen_id in group["screens"]}
+        for consumer in list(self.consumers()):
+            if consumer.screen_id in group_of:
                 try:
-                    await consumer.send_theme(theme_of[consumer.screen_id])
+                    await send(consumer, group_of[consumer.screen_id])
                 except Exception:
-                    logger.exception("Delivering a theme to a screen failed")
+                    logger.exception("Delivering a per-screen event to a screen failed")
 
     async def receive_forever(self) -> None:
         while True:
@@ -132,6 +148,9 @@ class Hub:
                     continue
                 if event["type"] == "screen.theme":
                     await self.deliver_themes(event["themes"])
+                    continue
+                if event["type"] == "screen.campaigns":
+                    await self.deliver_campaigns(event["editions"])
                     continue
                 key = event["content"]
                 if event["type"] == "screen.reload":
@@ -160,6 +179,17 @@ class Hub:
                 await self.emergencies.reconcile()
             except Exception:
                 logger.exception("Reconciling emergency messages failed")
+            try:
+                await self.reconcile_campaigns()
+            except Exception:
+                logger.exception("Reconciling campaigns failed")
+
+    async def reconcile_campaigns(self) -> None:
+        """Re-read the campaigns of every local screen at once: a lost push is repaired, and a new day's
+        documents (resolved from the new day) reach screens, for a few queries per process, not per screen."""
+        screen_ids = {consumer.screen_id for consumer in self.consumers() if consumer.screen_id}
+        if screen_ids:
+            await self.deliver_campaigns(await read_campaigns(screen_ids))
 
 
 _hubs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub]" = weakref.WeakKeyDictionary()

@@ -5,9 +5,19 @@ from django.utils.translation import gettext_lazy as _
 from organisations.forms import OrganisationOwnedForm
 from playlists.models import Playlist
 
+from .campaigns import screens_targeted_by
 from .layouts import TEMPLATES, layout_template
+from .models import Campaign
 from .selectors import pairing_code_waiting
-from .services import UNKNOWN_CODE, PairingError, layout_changed, screen_changed, screen_pair, screen_unpair
+from .services import (
+    UNKNOWN_CODE,
+    PairingError,
+    campaign_changed,
+    layout_changed,
+    screen_changed,
+    screen_pair,
+    screen_unpair,
+)
 
 OTHER_ORGANISATION = _("Choose one of the organisation’s own layouts.")
 
@@ -116,3 +126,29 @@ class ScreenGroupForm(OrganisationOwnedForm):
         if organisation and any(screen.organisation_id != organisation.pk for screen in data.get("screens", ())):
             self.add_error("screens", _("Choose only screens of the group's organisation."))
         return data
+
+
+class CampaignForm(OrganisationOwnedForm):
+    """A campaign plays one of the playlists its organisation may show, on at least one of its own screens,
+    screen groups or locations; saving it reaches the screens it names and those it no longer names."""
+
+    def clean(self):
+        data = super().clean()
+        organisation, playlist = data.get("organisation"), data.get("playlist")
+        targets = {name: list(data.get(name) or ()) for name in ("screens", "groups", "locations")}
+        if not any(targets.values()):
+            self.add_error(None, _("Choose at least one screen, screen group or location."))
+        if organisation:
+            for name, chosen in targets.items():
+                if any(target.organisation_id != organisation.pk for target in chosen):
+                    self.add_error(name, _("Choose only the campaign organisation’s own screens, groups and locations."))
+            if playlist and not Playlist.objects.usable_by([organisation]).filter(pk=playlist.pk).exists():
+                self.add_error("playlist", _("This playlist is not shared with the campaign’s organisation."))
+        return data
+
+    def save(self, commit=True):
+        previously = screens_targeted_by(campaigns=Campaign.objects.filter(pk=self.instance.pk)) if self.instance.pk else set()
+        campaign = super().save(commit=commit)
+        if commit:
+            campaign_changed(campaign=campaign, previously=previously)
+        return campaign

@@ -12,6 +12,7 @@ from channels.layers import get_channel_layer
 from django.db import transaction
 from django.db.models import Q
 
+from .campaigns import campaign_editions
 from .manifest import manifests_for
 from .selectors import screen_themes
 
@@ -23,6 +24,9 @@ logger = logging.getLogger(__name__)
 
 # Joined once by each process's fan-out hub: emergency messages carry the ids of the screens they target.
 EMERGENCY_GROUP = "emergencies"
+
+# Joined once by each process's fan-out hub: campaign events carry each document with the screens it is for.
+CAMPAIGNS_GROUP = "screens.campaigns"
 
 
 def screen_group(screen_id: int) -> str:
@@ -65,6 +69,19 @@ def push_themes(screens: Q) -> None:
 
 def push_themes_on_commit(screens: Q) -> None:
     after_commit(push_themes, screens)
+
+
+def push_campaigns(screen_ids: set[int]) -> None:
+    """Send these screens their campaigns: one read per distinct set of campaigns and one message, whatever
+    their number. Screens that already have their document are not sent it again (the consumer compares)."""
+    editions = campaign_editions(screens=Q(pk__in=screen_ids)) if screen_ids else []
+    if editions:
+        send_to_group(CAMPAIGNS_GROUP, {"type": "screen.campaigns", "editions": editions})
+
+
+def push_campaigns_on_commit(screen_ids: set[int]) -> None:
+    if screen_ids:
+        after_commit(push_campaigns, set(screen_ids))
 
 
 def after_commit(send, *args) -> None:

@@ -48,10 +48,6 @@ def contents_with_playlists(*, playlist_ids: set[int]) -> set[str]:
     return {playlist_key(pk) for pk in playlist_ids} | {layout_key(pk) for pk in layouts}
 
 
-def contents_with_slide(*, slide_id: int) -> set[str]:
-    return contents_with_playlists(playlist_ids=playlists_with_slide(slide_id=slide_id))
-
-
 def screen_for_playing(*, screen_id: int, token_hash: str) -> Screen | None:
     """The screen, if the token a socket authenticated with is still its token (not revoked, not re-paired)."""
     return Screen.objects.select_related(*SCREEN_THEMES).filter(pk=screen_id, token_hash=token_hash).first()

@@ -8,16 +8,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from .campaigns import screens_targeted_by
 from .content_keys import layout_key
 from .live import (
     after_commit,
+    push_campaigns_on_commit,
     push_contents_on_commit,
     reload_screen_on_commit,
     screen_group,
     send_to_channel,
     send_to_group,
 )
-from .models import Layout, LayoutRegionPlaylist, PairingCode, PlayEvent, Screen
+from .models import Campaign, Layout, LayoutRegionPlaylist, PairingCode, PlayEvent, Screen
 from .pairing import generate_code, hash_token, is_rate_limited, new_token
 from .protocol import Played
 from .selectors import pairing_code_waiting, pairing_codes_recent
@@ -116,8 +118,13 @@ def layout_changed(*, layout: Layout) -> None:
     push_contents_on_commit({layout_key(layout.pk)})
 
 
+def campaign_changed(*, campaign: Campaign, previously: set[int]) -> None:
+    """An admin saved a campaign: the screens it names now, and those it named before, get their campaigns."""
+    push_campaigns_on_commit(previously | screens_targeted_by(campaigns=Campaign.objects.filter(pk=campaign.pk)))
+
+
 def screens_unshared_detach(*, playlist_ids: set[int]) -> None:
-    """Screens and layouts of organisations a playlist is no longer shared with stop showing it."""
+    """Screens, layouts and campaigns of organisations a playlist is no longer shared with stop showing it."""
     from playlists.models import Playlist
 
     for playlist in Playlist.objects.filter(pk__in=playlist_ids):
@@ -129,6 +136,8 @@ def screens_unshared_detach(*, playlist_ids: set[int]) -> None:
         placements = LayoutRegionPlaylist.objects.filter(playlist=playlist).exclude(layout__organisation_id__in=allowed)
         push_contents_on_commit({layout_key(pk) for pk in placements.values_list("layout_id", flat=True)})
         placements.delete()
+        # Their screens are told by the campaigns' pre_delete signal.
+        Campaign.objects.filter(playlist=playlist).exclude(organisation_id__in=allowed).delete()
 
 
 def screen_deleted(*, screen_id: int) -> None:

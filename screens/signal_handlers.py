@@ -8,13 +8,14 @@ from organisations.models import Organisation
 from playlists.models import Playlist, Slide
 from themes.models import Theme
 
+from .campaigns import current_campaigns, screens_targeted_by
 from .content_keys import layout_key, playlist_key
-from .live import push_contents_on_commit, push_themes_on_commit, reload_content_on_commit
-from .models import Layout, Location, Screen
+from .live import push_campaigns_on_commit, push_contents_on_commit, push_themes_on_commit, reload_content_on_commit
+from .models import Campaign, Layout, Location, Screen, ScreenGroup
 from .selectors import (
     contents_with_playlists,
-    contents_with_slide,
     layouts_with_playlists,
+    playlists_with_slide,
     playlists_with_theme,
     screens_at,
     screens_themed_by,
@@ -24,11 +25,43 @@ from .services import screen_deleted, screens_unshared_detach
 
 
 def slide_changed(sender, instance, **kwargs):
-    push_contents_on_commit(contents_with_slide(slide_id=instance.pk))
+    playlists_changed(playlists_with_slide(slide_id=instance.pk))
 
 
 def playlist_changed(sender, instance, **kwargs):
-    push_contents_on_commit(contents_with_playlists(playlist_ids={instance.pk}))
+    playlists_changed({instance.pk})
+
+
+def playlists_changed(playlist_ids: set[int]) -> None:
+    push_contents_on_commit(contents_with_playlists(playlist_ids=playlist_ids))
+    if playlist_ids:
+        push_campaigns_on_commit(screens_targeted_by(campaigns=current_campaigns().filter(playlist_id__in=playlist_ids)))
+
+
+def campaign_deleted(sender, instance, **kwargs):
+    # After the delete nothing names its screens any more: who it reached is asked before.
+    push_campaigns_on_commit(screens_targeted_by(campaigns=Campaign.objects.filter(pk=instance.pk)))
+
+
+def group_members_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Screens joining or leaving a group a campaign names gain or lose its campaigns."""
+    if action not in {"pre_clear", "post_add", "post_remove", "post_clear"}:
+        return
+    if action == "pre_clear":
+        # A clear names no one: remember who is cleared before they go.
+        instance._cleared_members = set(
+            instance.groups.values_list("pk", flat=True) if reverse else instance.screens.values_list("pk", flat=True)
+        )
+        return
+    others = pk_set if action != "post_clear" else getattr(instance, "_cleared_members", set())
+    groups, screens = (others, {instance.pk}) if reverse else ({instance.pk}, others)
+    if groups and screens and current_campaigns().filter(groups__in=groups).exists():
+        push_campaigns_on_commit(set(screens))
+
+
+def group_deleted(sender, instance, **kwargs):
+    if current_campaigns().filter(groups=instance).exists():
+        push_campaigns_on_commit(set(instance.screens.values_list("pk", flat=True)))
 
 
 def playlist_deleted(sender, instance, **kwargs):
@@ -93,3 +126,6 @@ def register_signal_handlers():
     post_save.connect(location_changed, sender=Location, dispatch_uid="location-changed")
     post_save.connect(organisation_changed, sender=Organisation, dispatch_uid="organisation-changed")
     m2m_changed.connect(playlist_unshared, sender=Playlist.shared_with.through, dispatch_uid="playlist-unshared")
+    pre_delete.connect(campaign_deleted, sender=Campaign, dispatch_uid="campaign-deleted")
+    m2m_changed.connect(group_members_changed, sender=ScreenGroup.screens.through, dispatch_uid="group-members-changed")
+    pre_delete.connect(group_deleted, sender=ScreenGroup, dispatch_uid="group-deleted")

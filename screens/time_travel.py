@@ -11,12 +11,14 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db.models import Q
 
 from playlists.timeline import at
 
+from .campaigns import campaign_documents
 from .content_keys import screen_content_key
 from .manifest import Manifest, content_placements, placed_manifest, placements_timeline
-from .models import Screen
+from .models import Campaign, Screen
 
 
 @dataclass(frozen=True)
@@ -36,12 +38,25 @@ class RegionAt:
 
 
 @dataclass(frozen=True)
+class CampaignAt:
+    """The campaign covering the screen at the moment: its own window may be longer than `starts`–`ends`
+    when it queues behind or is interrupted by another."""
+
+    title: str
+    starts: datetime
+    ends: datetime
+    playlist: PlaylistAt
+
+
+@dataclass(frozen=True)
 class ScreenAt:
     moment: datetime
     layout: str  # the layout's name, the playlist's title, or "" for a screen with neither
     orientation: str  # the layout template's: landscape or portrait
-    regions: list[RegionAt]
+    regions: list[RegionAt]  # what the layout plays, under the campaign if there is one
+    campaign: CampaignAt | None
     manifest: Manifest
+    campaigns: dict  # the screen's campaigns document for that day, as it receives it
 
 
 def loop_position(durations: list[float], elapsed: float) -> int | None:
@@ -78,4 +93,23 @@ def screen_at(screen: Screen, moment: datetime) -> ScreenAt:
         position = loop_position([max(1, slide["duration"]) for slide in loop], (moment - interval.start).total_seconds())
         regions.append(RegionAt(name, interval.start, interval.end, playlists, loop[position] if position is not None else None))
     named = screen.layout or screen.playlist
-    return ScreenAt(moment, str(named) if named else "", template.orientation, regions, manifest)
+    campaigns = screen_campaigns_document(screen, moment)
+    return ScreenAt(
+        moment, str(named) if named else "", template.orientation, regions, campaign_at(campaigns, moment), manifest, campaigns
+    )
+
+
+def screen_campaigns_document(screen: Screen, moment: datetime) -> dict:
+    documents = campaign_documents(screens=Q(pk=screen.pk), now=moment)
+    return documents[0][1] if documents else {"version": "", "track": [], "playlists": {}}
+
+
+def campaign_at(campaigns: dict, moment: datetime) -> CampaignAt | None:
+    for row in campaigns["track"]:
+        starts, ends = datetime.fromisoformat(row["from"]), datetime.fromisoformat(row["until"])
+        if starts <= moment < ends:
+            payload = campaigns["playlists"][str(row["playlists"][0])]
+            slides = [slide for slide in payload["slides"] if live_at(slide, moment)]
+            title = Campaign.objects.filter(pk=row["campaign"]).values_list("title", flat=True).first() or ""
+            return CampaignAt(title, starts, ends, PlaylistAt(payload["id"], payload["title"], slides))
+    return None

@@ -75,6 +75,7 @@ def preview(request):
         "manifest": result.manifest,
         "theme": screen_theme(screen),
         "preview_at": result.moment.isoformat(),
+        "preview_campaigns": result.campaigns,
         "screen_width": width,
         "screen_height": height,
     }

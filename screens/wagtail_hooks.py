@@ -2,7 +2,7 @@ from django.urls import include, path
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.widgets import Button
 from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.snippets.models import register_snippet
@@ -15,12 +15,20 @@ from themes.viewsets import ThemeViewSet
 
 from organisations.models import OrganisationLogEntry
 
-from .forms import LayoutForm, ScreenForm, ScreenGroupForm
-from .models import Emergency, Layout, Location, Screen, ScreenGroup
+from .forms import CampaignForm, LayoutForm, ScreenForm, ScreenGroupForm
+from .models import Campaign, Emergency, Layout, Location, Screen, ScreenGroup
 from . import emergency_admin, proof_of_play, time_travel_admin
 from .commands import command_url, screen_command_view
 from .emergencies import EMERGENCY_ENDED, EMERGENCY_STARTED
-from .listing import playlist_usage, slide_usage, status_column, usage_column
+from .listing import (
+    campaign_status_column,
+    campaign_targets_column,
+    campaign_window_column,
+    playlist_usage,
+    slide_usage,
+    status_column,
+    usage_column,
+)
 from .selectors import playlists_with_usage, slides_with_usage
 from .services import SCREEN_COMMANDED, SCREEN_COMMANDS, SCREEN_PAIRED, SCREEN_UNPAIRED
 
@@ -116,8 +124,37 @@ class PlaylistViewSet(OrganisationOwnedViewSet):
         return playlists_with_usage(with_scheduled_at(super().get_queryset(request))).prefetch_related("schedules")
 
 
+class CampaignViewSet(OrganisationOwnedViewSet):
+    model = Campaign
+    icon = "date"
+    menu_label = _("Campaigns")
+    list_display = ["title", "playlist", campaign_window_column(), campaign_targets_column(), campaign_status_column()]
+    list_filter = ["playlist"]
+    search_fields = ["title"]
+    base_form_class = CampaignForm
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("title"),
+        FieldPanel("playlist"),
+        FieldRowPanel([FieldPanel("starts"), FieldPanel("ends")], heading=_("When")),
+        FieldPanel("priority"),
+        MultiFieldPanel(
+            [
+                FieldPanel("screens", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("locations", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Where"),
+            help_text=_("The campaign takes over these screens, the screens in these groups and at these locations."),
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("playlist").prefetch_related("screens", "groups", "locations")
+
+
 class InfoscreenViewSetGroup(SnippetViewSetGroup):
-    items = (SlideViewSet, PlaylistViewSet, LayoutViewSet, ScreenViewSet, ScreenGroupViewSet, LocationViewSet, ThemeViewSet)
+    items = (SlideViewSet, PlaylistViewSet, CampaignViewSet, LayoutViewSet, ScreenViewSet, ScreenGroupViewSet, LocationViewSet, ThemeViewSet)
     menu_icon = "desktop"
     menu_label = _("Infoscreen")
     menu_name = "infoscreen"

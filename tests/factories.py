@@ -18,7 +18,7 @@ from wagtailmedia.models import Media
 from organisations.models import Organisation
 from organisations.services import organisation_create, organisation_member_add
 from playlists.models import Playlist, PlaylistItem, PlaylistSchedule, Slide
-from screens.models import Layout, LayoutRegionPlaylist, Location, PairingCode, Screen
+from screens.models import Campaign, Layout, LayoutRegionPlaylist, Location, PairingCode, Screen
 from screens.pairing import hash_token, new_token
 from themes.models import Theme
 
@@ -123,6 +123,17 @@ def make_screen(
         token_hash=hash_token(token) if token else None,
     )
     return screen, token
+
+
+def make_campaign(*, playlist, starts, ends, screens=(), groups=(), locations=(), priority: int = 0, title: str = "Campaign") -> Campaign:
+    """A campaign of the playlist's organisation (saved directly: nothing is pushed)."""
+    campaign = Campaign.objects.create(
+        title=title, playlist=playlist, starts=starts, ends=ends, priority=priority, organisation=playlist.organisation
+    )
+    campaign.screens.set(screens)
+    campaign.groups.set(groups)
+    campaign.locations.set(locations)
+    return campaign
 
 
 def make_pairing_code(code: str = "H7KQ3M", *, expires_in: timedelta = timedelta(minutes=15)) -> str:

@@ -2,9 +2,11 @@
 // manifest embedded in the page with the screen's own layout, players and
 // renderers, in the embedded theme, without a WebSocket. A time-travel preview
 // embeds a moment ("preview-at"): the player's clock starts there, so the
-// manifest's timeline is followed as the screen would follow it then.
+// manifest's timeline is followed as the screen would follow it then, and the
+// screen's campaigns ("preview-campaigns") cover it as they would.
 
 import { createLayout } from "./layout.js";
+import { createCampaignLayer } from "./campaigns.js";
 import { applyTheme } from "./theme.js";
 
 function readJson(id) {
@@ -44,10 +46,13 @@ function clockFrom(at) {
   return () => Date.now() + offset;
 }
 
+const now = clockFrom(readJson("preview-at"));
 const player = createLayout(playerRoot(), {
-  now: clockFrom(readJson("preview-at")),
+  now,
   onState: (state) => {
     document.body.dataset.state = state;
   },
 });
 player.load(readManifest());
+const campaigns = readJson("preview-campaigns");
+if (campaigns) createCampaignLayer(document.body, { now, layoutOptions: { playerOptions: { now } } }).load(campaigns);

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.e2e.kiosk import paired_kiosk
-from tests.factories import make_layout, make_organisation, make_playlist, make_screen, make_slide, make_user
+from tests.factories import make_campaign, make_layout, make_organisation, make_playlist, make_screen, make_slide, make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -78,6 +78,9 @@ def preview_html(client, screen, day: date, at: str) -> str:
 def test_the_time_travel_preview_plays_what_the_screen_shows_at_that_moment(browser, daphne, client):
     screen, _ = library_screen()
     client.force_login(make_user(organisation=screen.organisation, roles=("Editor",)))
+    flu = make_playlist(slides=[make_slide(heading="Flu shots today", organisation=screen.organisation)], title="Flu", organisation=screen.organisation)
+    day = next_workday()
+    make_campaign(playlist=flu, starts=datetime.combine(day, time(11), COPENHAGEN), ends=datetime.combine(day, time(12), COPENHAGEN), screens=[screen])
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     try:
         page.goto(f"{daphne.url}/screen/css/screen.css")  # any page of the server: the preview's scripts load from it
@@ -86,5 +89,12 @@ def test_the_time_travel_preview_plays_what_the_screen_shows_at_that_moment(brow
             frame = page.frame_locator("#preview-screen")
             frame.locator(f"{heading_in('main')}:text-is('{main}')").wait_for(timeout=10000)
             frame.locator(f"{heading_in('ticker')}:text-is('New books this week')").wait_for(timeout=10000)
+            assert frame.locator(".campaign").count() == 0
+        page.set_content(preview_html(client, screen, day, "11:15"))
+        frame = page.frame_locator("#preview-screen")
+        frame.locator(".campaign[data-state='current'] .slide[data-state='current'] .slide-heading:text-is('Flu shots today')").wait_for(timeout=10000)
+        covering = frame.locator(".campaign").bounding_box()
+        assert (covering["width"], covering["height"]) == (1920, 1080), "full screen, over the layout"
+        frame.locator(f"{heading_in('main')}:text-is('Welcome, we are open')").wait_for(state="attached", timeout=10000)
     finally:
         page.close()

@@ -1,6 +1,7 @@
 """Two organisations with one of everything each, for tests of who may see and change what."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
@@ -18,6 +19,7 @@ from playlists.models import Playlist, Slide
 from screens.emergencies import Targets, emergency_start
 from screens.models import PlayEvent, ScreenGroup
 from tests.factories import (
+    make_campaign,
     make_image,
     make_layout,
     make_organisation,
@@ -50,6 +52,7 @@ class Side:
     group: ScreenGroup
     emergency: object
     theme: object
+    campaign: object
 
     @property
     def location(self):
@@ -104,6 +107,13 @@ def make_side(name: str, marker: str = "") -> Side:
     emergency = emergency_start(
         targets=Targets(organisation, all_screens=True), heading=f"{marker} emergency of {name}", text="", user=user
     )
+    campaign = make_campaign(
+        playlist=playlist,
+        starts=timezone.now(),
+        ends=timezone.now() + timedelta(hours=1),
+        groups=[group],
+        title=f"{marker} campaign of {name}",
+    )
     return Side(
         organisation,
         user,
@@ -120,6 +130,7 @@ def make_side(name: str, marker: str = "") -> Side:
         group,
         emergency,
         theme,
+        campaign,
     )
 
 

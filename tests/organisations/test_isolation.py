@@ -17,7 +17,7 @@ from wagtailmedia.models import Media
 
 from organisations.models import Organisation, OrganisationLogEntry
 from playlists.models import Playlist, Slide
-from screens.models import Emergency, EmergencyAck, Layout, Location, Screen, ScreenGroup
+from screens.models import Campaign, Emergency, EmergencyAck, Layout, Location, Screen, ScreenGroup
 from tests.conftest import migrated_baseline_restore
 from themes.models import Theme
 from tests.factories import make_pairing_code
@@ -54,6 +54,7 @@ CRASH_ON_MADE_UP_REQUESTS = {
             "screens_screengroup",
             "screens_location",
             "themes_theme",
+            "screens_campaign",
         )
     ),
 }
@@ -94,6 +95,7 @@ def theirs_by_model(theirs) -> dict:
         ScreenGroup: theirs.group,
         Emergency: theirs.emergency,
         Theme: theirs.theme,
+        Campaign: theirs.campaign,
         Image: theirs.image,
         Document: theirs.document,
         Media: theirs.video,
@@ -198,6 +200,12 @@ def state(side) -> dict:
         "group": ScreenGroup.objects.filter(pk=side.group.pk).values().first(),
         "group screens": sorted(side.group.screens.values_list("pk", flat=True)),
         "emergency": Emergency.objects.filter(pk=side.emergency.pk).values().first(),
+        "campaign": Campaign.objects.filter(pk=side.campaign.pk).values().first(),
+        "campaign targets": [
+            sorted(side.campaign.screens.values_list("pk", flat=True)),
+            sorted(side.campaign.groups.values_list("pk", flat=True)),
+            sorted(side.campaign.locations.values_list("pk", flat=True)),
+        ],
         "emergencies": Emergency.objects.filter(organisation=side.organisation).count(),
         "emergency acks": EmergencyAck.objects.filter(emergency=side.emergency).count(),
         "image": Image.objects.filter(pk=side.image.pk).values("title", "collection_id", "file").first(),

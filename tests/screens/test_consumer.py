@@ -13,6 +13,7 @@ from screens.pairing import hash_token
 from screens.services import PairingError, screen_pair, screen_unpair
 from tests.factories import make_playlist, make_screen, make_slide
 from tests.manifests import headings
+from tests.sockets import receive_welcome
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
@@ -47,7 +48,7 @@ async def test_a_new_screen_gets_a_code_and_then_its_token_the_moment_it_is_pair
 
     paired = await communicator.receive_json_from()
     assert paired["type"] == "paired"
-    welcome = await communicator.receive_json_from()
+    welcome = await receive_welcome(communicator)
     assert welcome["screen"]["name"] == screen.name
     assert (await communicator.receive_json_from())["type"] == "manifest"
     stored = await database_sync_to_async(Screen.objects.get)(pk=screen.pk)
@@ -83,7 +84,7 @@ async def test_a_paired_screen_receives_welcome_and_manifest():
     screen, token = await screen_with_slides(["Welcome", "Opening hours"])
     communicator = await connect()
     await say_hello(communicator, token=token)
-    assert (await communicator.receive_json_from())["type"] == "welcome"
+    await receive_welcome(communicator)
     manifest = (await communicator.receive_json_from())["manifest"]
     assert headings(manifest) == ["Welcome", "Opening hours"]
     await communicator.disconnect()
@@ -93,13 +94,13 @@ async def test_a_screen_that_has_the_current_version_is_not_sent_it_again():
     screen, token = await screen_with_slides()
     first = await connect()
     await say_hello(first, token=token)
-    await first.receive_json_from()
+    await receive_welcome(first)
     version = (await first.receive_json_from())["manifest"]["version"]
     await first.disconnect()
 
     second = await connect()
     await say_hello(second, token=token, version=version)
-    assert (await second.receive_json_from())["type"] == "welcome"
+    await receive_welcome(second)
     assert await second.receive_nothing(timeout=0.3)
     await second.disconnect()
 
@@ -119,8 +120,8 @@ async def test_bad_frames_get_an_error_and_the_connection_survives(frame, code):
     screen, token = await screen_with_slides()
     communicator = await connect()
     await say_hello(communicator, token=token)
-    await communicator.receive_json_from()
-    await communicator.receive_json_from()
+    await receive_welcome(communicator)
+    await communicator.receive_json_from()  # manifest
     await communicator.send_to(text_data=frame)
     assert (await communicator.receive_json_from())["code"] == code
     await communicator.send_json_to({"type": "heartbeat"})
@@ -160,8 +161,8 @@ async def test_unpairing_disconnects_the_screen_at_once():
     screen, token = await screen_with_slides()
     communicator = await connect()
     await say_hello(communicator, token=token)
-    await communicator.receive_json_from()
-    await communicator.receive_json_from()
+    await receive_welcome(communicator)
+    await communicator.receive_json_from()  # manifest
     await database_sync_to_async(screen_unpair)(screen=screen)
     assert (await communicator.receive_json_from()) == {"type": "unpaired"}
     assert (await communicator.receive_output())["code"] == protocol.CLOSE_INVALID_TOKEN

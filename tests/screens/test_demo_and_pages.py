@@ -1,10 +1,11 @@
 import io
-from datetime import datetime
 import re
+from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from organisations.models import Organisation
 from playlists.feeds.models import FeedCache
@@ -12,7 +13,7 @@ from playlists.models import Playlist
 from playlists.slide_types import SLIDE_BLOCKS
 from screens.content_keys import layout_key, playlist_key
 from screens.manifest import manifest_for
-from screens.models import Layout, Location, Screen, ScreenGroup
+from screens.models import Campaign, Layout, Location, Screen, ScreenGroup
 from tests.manifests import headings, playlist_slides, slides_of
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +57,16 @@ def test_the_demo_screen_plays_its_playlist_above_a_news_ticker_and_opening_hour
         if opening.pk in row["playlists"]:
             starts, ends = datetime.fromisoformat(row["from"]), datetime.fromisoformat(row["until"])
             assert starts.weekday() < 5 and (starts.hour, ends.hour) == (8, 16)
+
+
+def test_the_demo_has_an_upcoming_campaign_on_the_demo_screen_next_monday_morning():
+    call_command("load_demo", stdout=io.StringIO())
+    campaign = Campaign.objects.get()
+    starts = timezone.localtime(campaign.starts)
+    assert campaign.status() == "upcoming" and starts.weekday() == 0 and (starts.hour, starts.minute) == (9, 0)
+    assert campaign.ends - campaign.starts == timedelta(minutes=30)
+    assert Screen.objects.get(name="Main entrance").groups.get().campaigns.get() == campaign
+    assert headings(manifest_for(playlist_key(campaign.playlist_id)).body) == ["Free flu shots today"]
 
 
 def printed_logins(output: str) -> dict[str, str]:
@@ -108,8 +119,8 @@ def test_loading_the_demo_twice_adds_nothing_and_resets_the_password(capsys):
     second = printed_logins(capsys.readouterr().out)
     assert first.keys() == second.keys() and all(first[user] != second[user] for user in first)
     assert get_user_model().objects.count() == len(first)
-    assert Playlist.objects.count() == 4 and Screen.objects.count() == 2 and Organisation.objects.count() == 2
-    assert Layout.objects.count() == 1
+    assert Playlist.objects.count() == 5 and Screen.objects.count() == 2 and Organisation.objects.count() == 2
+    assert Layout.objects.count() == 1 and Campaign.objects.count() == 1
 
 
 def test_the_screen_client_is_served_and_revalidated(client):

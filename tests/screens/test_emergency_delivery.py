@@ -207,6 +207,7 @@ async def test_a_screen_that_reconnects_during_a_message_gets_it_right_after_wel
     socket = await playing(screens["hall-1"][1], emergencies=[emergency.pk])  # it showed it before a reboot
     first = await socket.receive_json_from()
     assert first == {"type": "emergency", "id": emergency.pk, "heading": "Fire", "text": ""}
+    assert (await socket.receive_json_from())["type"] == "campaigns"
     assert (await socket.receive_json_from())["type"] == "manifest"
     await socket.disconnect()
 
@@ -218,7 +219,7 @@ async def test_a_screen_that_was_away_when_the_message_ended_is_told_when_it_is_
     # It still shows the message, and one the server never sent it (a tampered or very old store).
     socket = await playing(screens["hall-1"][1], emergencies=[emergency.pk, 999_999, "x"])
     frames = await frames_until_quiet(socket)
-    assert [f for f in frames if f["type"] != "manifest"] == [
+    assert [f for f in frames if f["type"] not in {"campaigns", "manifest"}] == [
         {"type": "emergency.end", "id": emergency.pk},
         {"type": "emergency.end", "id": 999_999},
     ]

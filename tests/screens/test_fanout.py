@@ -12,6 +12,7 @@ from screens.live import content_group
 from tests.factories import make_playlist, make_screen, make_slide
 from tests.manifests import headings
 from tests.screens.test_live import playing_screen, publish_heading
+from tests.sockets import receive_welcome
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
@@ -72,7 +73,7 @@ async def test_a_screen_that_missed_a_publish_gets_it_on_reconnect():
     old = WebsocketCommunicator(application, "/ws/screen/", headers=[(b"origin", b"http://localhost")])
     await old.connect()
     await old.send_json_to({"type": "hello", "protocol": 1, "token": token, "version": "version-before-the-publish"})
-    await old.receive_json_from()  # welcome
+    await receive_welcome(old)
     assert headings((await old.receive_json_from())["manifest"])[0] == "While you were away"
     await old.disconnect()
 

@@ -8,6 +8,7 @@ from display.asgi import application
 from playlists.models import Playlist, Slide
 from tests.factories import make_playlist, make_screen, make_slide
 from tests.manifests import headings, slides_of
+from tests.sockets import receive_welcome
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
@@ -16,7 +17,7 @@ async def playing_screen(token):
     communicator = WebsocketCommunicator(application, "/ws/screen/", headers=[(b"origin", b"http://localhost")])
     assert (await communicator.connect())[0]
     await communicator.send_json_to({"type": "hello", "protocol": 1, "token": token})
-    await communicator.receive_json_from()  # welcome
+    await receive_welcome(communicator)
     await communicator.receive_json_from()  # manifest
     return communicator
 

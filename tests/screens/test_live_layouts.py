@@ -11,6 +11,7 @@ from screens.services import layout_changed, screen_changed
 from tests.factories import make_layout, make_organisation, make_playlist, make_screen, make_slide
 from tests.manifests import headings
 from tests.screens.test_live import playing_screen, publish_heading
+from tests.sockets import receive_welcome
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +34,7 @@ async def test_a_screen_with_a_layout_is_sent_the_layout_and_not_its_playlist():
     communicator = WebsocketCommunicator(application, "/ws/screen/", headers=[(b"origin", b"http://localhost")])
     assert (await communicator.connect())[0]
     await communicator.send_json_to({"type": "hello", "protocol": 1, "token": token})
-    assert (await communicator.receive_json_from())["type"] == "welcome"
+    await receive_welcome(communicator)
     manifest = (await communicator.receive_json_from())["manifest"]
     assert manifest["layout"]["key"] == "main_ticker"
     assert headings(manifest, "main") == ["Main"] and headings(manifest, "ticker") == ["Ticker"]

@@ -14,6 +14,7 @@ from screens.models import PlayEvent, Screen
 from screens.services import play_events_record
 from tests.factories import make_layout, make_organisation, make_playlist, make_screen, make_slide
 from tests.screens.test_live import playing_screen
+from tests.sockets import receive_welcome
 
 STARTED = "2026-11-23T10:00:00+01:00"
 
@@ -69,8 +70,8 @@ async def test_welcome_names_the_deployed_client_and_status_is_kept():
     communicator = WebsocketCommunicator(application, "/ws/screen/", headers=[(b"origin", b"http://localhost")])
     await communicator.connect()
     await communicator.send_json_to({"type": "hello", "protocol": 1, "token": token})
-    assert (await communicator.receive_json_from())["client"] == deployed_client_version()
-    await communicator.receive_json_from()
+    assert (await receive_welcome(communicator))["client"] == deployed_client_version()
+    await communicator.receive_json_from()  # manifest
     await communicator.send_json_to({"type": "status", "client": "0.1.9", "slide": slide.pk, "resolution": "1920x1080"})
     await communicator.send_json_to({"type": "heartbeat"})
     await communicator.receive_json_from()  # status has no reply; the heartbeat's shows it was handled

@@ -9,6 +9,7 @@ from organisations.models import Organisation
 from screens.models import Location
 from tests.factories import make_image, make_organisation, make_playlist, make_screen, make_slide, make_theme
 from tests.manifests import slides_of
+from tests.sockets import receive_welcome
 from themes.models import Theme
 from themes.payload import DEFAULT_THEME
 
@@ -20,7 +21,7 @@ async def connected(token) -> tuple[WebsocketCommunicator, dict]:
     communicator = WebsocketCommunicator(application, "/ws/screen/", headers=[(b"origin", b"http://localhost")])
     assert (await communicator.connect())[0]
     await communicator.send_json_to({"type": "hello", "protocol": 1, "token": token})
-    welcome = await communicator.receive_json_from()
+    welcome = await receive_welcome(communicator)
     assert (await communicator.receive_json_from())["type"] == "manifest"
     return communicator, welcome
 
@@ -123,7 +124,7 @@ async def test_a_slide_with_its_own_theme_carries_it_and_its_logo_in_the_manifes
     communicator = WebsocketCommunicator(application, "/ws/screen/", headers=[(b"origin", b"http://localhost")])
     await communicator.connect()
     await communicator.send_json_to({"type": "hello", "protocol": 1, "token": await themed_slide_on_a_screen()})
-    await communicator.receive_json_from()  # welcome
+    await receive_welcome(communicator)
     own, inheriting = slides_of((await communicator.receive_json_from())["manifest"])
     assert own["theme"]["background"] == "#ffffff" and inheriting["theme"] is None
     assert {"url": own["theme"]["logo"]["url"], "kind": "image"} in own["media"]

@@ -9,7 +9,15 @@ import pytest
 from django.urls import reverse
 
 from screens.time_travel import loop_position, screen_at
-from tests.factories import make_layout, make_organisation, make_playlist, make_screen, make_slide, make_user
+from tests.factories import (
+    make_campaign,
+    make_layout,
+    make_organisation,
+    make_playlist,
+    make_screen,
+    make_slide,
+    make_user,
+)
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 WORKDAYS = {"rule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "starts": time(8), "ends": time(16), "first_day": date(2026, 1, 1)}
@@ -80,6 +88,20 @@ def test_a_slide_past_its_expiry_is_not_shown_then(library):
     before, after = screen_at(screen, local(MONDAY, 8, 30)), screen_at(screen, local(MONDAY, 10))
     assert [s["title"] for s in before.regions[0].playlists[0].slides] == ["Open today", "Self service"]
     assert [s["title"] for s in after.regions[0].playlists[0].slides] == ["Self service"]
+
+
+def test_a_campaign_covers_the_screen_in_its_window_with_the_layout_playing_underneath(library):
+    screen, *_ = library
+    flu = make_playlist(slides=[make_slide(heading="Flu shots", title="Flu shots", organisation=screen.organisation)],
+                        title="Flu campaign", organisation=screen.organisation)
+    make_campaign(playlist=flu, starts=local(MONDAY, 9), ends=local(MONDAY, 10), locations=[screen.location], title="Flu shots today")
+    during, after = screen_at(screen, local(MONDAY, 9, 30)), screen_at(screen, local(MONDAY, 10))
+    assert during.campaign.title == "Flu shots today"
+    assert (during.campaign.starts, during.campaign.ends) == (local(MONDAY, 9), local(MONDAY, 10))
+    assert [s["title"] for s in during.campaign.playlist.slides] == ["Flu shots"]
+    assert [p.title for p in during.regions[0].playlists] == ["Opening hours"], "the layout plays on underneath"
+    assert after.campaign is None
+    assert [row["campaign"] for row in during.campaigns["track"]] == [row["campaign"] for row in after.campaigns["track"]]
 
 
 @pytest.mark.django_db
