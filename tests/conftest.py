@@ -44,7 +44,27 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_line(f"{name}: {value}")
 
 
-def pytest_collection_modifyitems(items):
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-only",
+        action="store_true",
+        help="Run only tests that use the database (the second pass, on PostgreSQL: the others ran on SQLite).",
+    )
+
+
+def uses_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--database-only"):
+        unused = [item for item in items if not uses_database(item)]
+        if unused:
+            config.hook.pytest_deselected(items=unused)
+            items[:] = [item for item in items if uses_database(item)]
     # Browser tests last: Playwright's sync API holds an event loop that async tests cannot share.
     items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
 

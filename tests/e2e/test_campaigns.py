@@ -39,15 +39,15 @@ def test_campaigns_take_over_queue_and_hand_back_the_very_same_slide(browser, da
         kiosk.clock.pause_at(at(10, 59, 59))
         assert kiosk.locator(".campaign").count() == 0, "not a second early"
         kiosk.clock.run_for(1500)
-        kiosk.wait_for_selector(f"{CAMPAIGN_HEADING}:text-is('Flu shots today')", timeout=5000)
+        kiosk.wait_for_selector(f"{CAMPAIGN_HEADING}:text-is('Flu shots today')", timeout=10000)
         box = kiosk.locator(".campaign").bounding_box()
         assert (box["width"], box["height"]) == (1280, 720), "full screen, ticker included"
 
         kiosk.clock.run_for(60 * 1000)  # 11:01: the higher priority is over, the queued campaign plays on
-        kiosk.wait_for_selector(f"{CAMPAIGN_HEADING}:text-is('Vote here on Tuesday')", timeout=5000)
+        kiosk.wait_for_selector(f"{CAMPAIGN_HEADING}:text-is('Vote here on Tuesday')", timeout=10000)
 
         kiosk.clock.run_for(60 * 1000)  # 11:02: over
-        kiosk.wait_for_selector(".campaign", state="detached", timeout=5000)
+        kiosk.wait_for_selector(".campaign", state="detached", timeout=10000)
         assert kiosk.locator(".region[data-region='main'] .slide[data-state='current'][data-kept='yes']").count() == 1, (
             "the slide that played underneath is on screen at once"
         )

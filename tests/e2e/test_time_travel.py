@@ -61,7 +61,7 @@ def test_a_screen_switches_at_the_scheduled_minute_by_its_own_clock_while_offlin
         kiosk.clock.pause_at(datetime.combine(next_workday(), time(7, 59, 59), COPENHAGEN))
         assert kiosk.evaluate("window.mainHeadings") == ["We open at 8"], "opening hours not a second early"
         kiosk.clock.run_for(1500)
-        kiosk.wait_for_selector(f"{heading_in('main')}:text-is('Welcome, we are open')", timeout=5000)
+        kiosk.wait_for_selector(f"{heading_in('main')}:text-is('Welcome, we are open')", timeout=10000)
         assert kiosk.evaluate("window.mainHeadings") == ["We open at 8", "Welcome, we are open"]
         assert kiosk.locator(".region[data-region='ticker'] .slide[data-kept='yes']").count() == 1, "the ticker played on"
     finally:
