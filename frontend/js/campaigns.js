@@ -135,6 +135,10 @@ export function createCampaignLayer(parent, {
     get campaigns() {
       return campaigns;
     },
+    // The campaign's slide on screen, or null.
+    get shown() {
+      return layout && this.playing !== null ? layout.shown : null;
+    },
     // The campaign on screen, or null.
     get playing() {
       return el && el.getAttribute("data-state") === "current" ? playing : null;

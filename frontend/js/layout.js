@@ -196,5 +196,10 @@ export function createLayout(root, {
     get manifest() {
       return manifest;
     },
+    // The lead region's slide on screen, or null.
+    get shown() {
+      const region = current && current.regions.get(current.lead);
+      return region ? region.shown : null;
+    },
   };
 }

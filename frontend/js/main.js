@@ -58,6 +58,7 @@ function start() {
     onCover(on) {
       player.cutShort(); // the layout's play so far was on screen (or, when it ends, was not)
       campaignOn = on;
+      report(on ? campaigns.shown : player.shown); // what the status names is what is on screen
     },
   });
   // Above everything, at once; the player plays on underneath, so ending it uncovers the slide on screen.

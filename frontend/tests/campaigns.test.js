@@ -74,13 +74,15 @@ function screen(startMinutes) {
     await flush();
     await flush();
   }
-  return { body, timers, layer, covers, plays, ownSlide, campaignShown, advance };
+  return { body, timers, own, layer, covers, plays, ownSlide, campaignShown, advance };
 }
 
 test("campaigns take over on time by the screen's clock, queue, and hand back without a blank frame", async () => {
-  const { layer, covers, ownSlide, campaignShown, advance } = screen(9);
+  const { own: layout, layer, covers, ownSlide, campaignShown, advance } = screen(9);
   await flush();
   const own = ownSlide();
+  assert.equal(layout.shown.id, 1, "the layout names the slide on screen, for the status report");
+  assert.equal(layer.shown, null);
   assert.ok(own, "the screen's own slide plays");
   assert.equal(layer.load(queued()), true);
   await flush();
@@ -91,6 +93,7 @@ test("campaigns take over on time by the screen's clock, queue, and hand back wi
   await advance(1);
   assert.deepEqual(campaignShown(), ["current", "1", "400"], "09:10: the first campaign covers the screen");
   assert.deepEqual(covers, [true]);
+  assert.equal(layer.shown.id, 400);
   assert.equal(ownSlide(), own, "the screen's own layout plays on underneath");
 
   await advance(10 * MINUTE);
@@ -99,6 +102,7 @@ test("campaigns take over on time by the screen's clock, queue, and hand back wi
 
   await advance(10 * MINUTE);
   assert.equal(campaignShown(), null, "09:30: over");
+  assert.equal(layer.shown, null);
   assert.deepEqual(covers, [true, false]);
   assert.equal(ownSlide(), own, "uncovered, the slide that was playing underneath is on screen at once");
 });
