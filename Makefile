@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml
 # Embedded pilot: SQLite and the in-memory channel layer in one daphne process, with demo content.
 run: export DEBUG = true
 run: export BASE_URL = http://$(HOST):$(PORT)
-# The demo's feeds are served by this same server on loopback (see screens/demo.py); never in production.
+# The demo's feeds are served by this same server on loopback (see demo/content.py); never in production.
 run: export FEEDS_ALLOW_LOOPBACK = true
 run: install
 	$(PY) manage.py migrate --noinput -v0

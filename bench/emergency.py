@@ -36,7 +36,7 @@ class AckingScreen(fanout.Screen):
 
 
 def start_emergency(organisation) -> tuple[float, int]:
-    from screens.emergencies import Targets, emergency_start
+    from screens.emergencies.services import Targets, emergency_start
 
     started = time.time()
     emergency = emergency_start(targets=Targets(organisation, all_screens=True), heading="Bench", text="Leave now")
@@ -46,7 +46,7 @@ def start_emergency(organisation) -> tuple[float, int]:
 def acks_stored(emergency_id: int) -> int:
     from django.db import close_old_connections
 
-    from screens.models import EmergencyAck
+    from screens.emergencies.models import EmergencyAck
 
     close_old_connections()
     return EmergencyAck.objects.filter(emergency_id=emergency_id).count()

@@ -12,7 +12,7 @@ class Publisher:
         from organisations.models import Organisation
         from organisations.services import organisation_create
         from playlists.models import Playlist, PlaylistItem, Slide
-        from screens.models import Location
+        from screens.fleet.models import Location
 
         owner = Organisation.objects.filter(name="Bench").first() or organisation_create(name="Bench")
         self.location, _ = Location.objects.get_or_create(name="Bench building", defaults={"organisation": owner})
@@ -33,8 +33,8 @@ class Publisher:
         """Replace the bench screens with `count` paired screens; returns their tokens."""
         from django.db import close_old_connections
 
-        from screens.models import Screen
-        from screens.pairing import hash_token, new_token
+        from screens.fleet.models import Screen
+        from core.pairing import hash_token, new_token
 
         Screen.objects.filter(name__startswith="bench-").delete()
         tokens = [new_token() for _ in range(count)]
@@ -56,8 +56,8 @@ class Publisher:
 
     def publish(self) -> tuple[float, str]:
         """Publish a new revision of the bench slide; returns (wall time it started, new manifest version)."""
-        from screens.content_keys import playlist_key
-        from screens.manifest import manifest_for
+        from core.content_keys import playlist_key
+        from screens.layouts.manifest import manifest_for
 
         # Unique per run too: a version a screen already has would read as a negative latency.
         heading = f"Bench {time.time_ns()}-{next(self.counter)}"

@@ -5,7 +5,7 @@ import time as clock
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from playlists.timeline import Campaign, Entry, Recurrence, timeline_resolve
+from core.timeline import Campaign, Entry, Recurrence, timeline_resolve
 
 ZONE = ZoneInfo("Europe/Copenhagen")
 NOW = datetime(2026, 10, 22, tzinfo=ZONE)  # the horizon holds the autumn change

@@ -11,11 +11,11 @@ django_asgi_app = get_asgi_application()
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
-import screens.routing  # noqa: E402
+import screens.delivery.routing  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(URLRouter(screens.routing.websocket_urlpatterns)),
+        "websocket": AllowedHostsOriginValidator(URLRouter(screens.delivery.routing.websocket_urlpatterns)),
     }
 )

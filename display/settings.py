@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "screens",
     "playlists",
     "themes",
+    "demo",
     "organisations.apps.UsersConfig",  # wagtail.users, with its admin scoped to organisations
     "wagtail.snippets",
     "wagtail.documents",

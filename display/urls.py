@@ -5,7 +5,7 @@ from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from screens import views as screen_views
+from screens.delivery import views as screen_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
@@ -11,8 +12,11 @@ class OrganisationsConfig(AppConfig):
 
     def ready(self):
         from .permissions import register_permission_policies
+        from .roles import roles_after_migrate
 
         register_permission_policies()
+        # Roles follow organisations.roles as it is now, after every migrate (as Django's own permissions do).
+        post_migrate.connect(roles_after_migrate, sender=self, dispatch_uid="organisations-roles")
 
 
 class UsersConfig(WagtailUsersAppConfig):

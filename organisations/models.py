@@ -1,13 +1,12 @@
 """Organisations (OS2display's tenants): every piece of content belongs to one, users to one or more."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, BaseLogEntry, Collection, Workflow
 from wagtail.models.audit_log import ModelLogEntryManager
 from wagtail.search import index
-
-from themes.fields import theme_choice
 
 
 class Organisation(index.Indexed, models.Model):
@@ -28,7 +27,16 @@ class Organisation(index.Indexed, models.Model):
         verbose_name=_("approval workflow"),
         help_text=_("Slides and playlists must pass this workflow before screens show them. Empty: no approval."),
     )
-    theme = theme_choice(_("For the organisation's screens, unless their location has a theme. Empty: the built-in theme."))
+    # By name: themes belong to organisations, so that app stands above this one.
+    theme = models.ForeignKey(
+        "themes.Theme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("theme"),
+        help_text=_("For the organisation's screens, unless their location has a theme. Empty: the built-in theme."),
+    )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -41,10 +49,27 @@ class Organisation(index.Indexed, models.Model):
         return self.name
 
     def clean(self):
-        from themes.models import theme_owner_check
-
         super().clean()
         theme_owner_check(theme=self.theme, organisation_id=self.pk)
+
+
+def theme_owner_check(*, theme, organisation_id: int | None) -> None:
+    """A theme may be chosen only for something of the theme's own organisation."""
+    if theme is not None and organisation_id is not None and theme.organisation_id != organisation_id:
+        raise ValidationError({"theme": _("Choose a theme of the same organisation.")})
+
+
+def organisation_owning(*, instance) -> Organisation | None:
+    """The organisation an object belongs to: its own field; for a user their first organisation; for media
+    the organisation of its collection."""
+    if hasattr(instance, "organisation_id"):
+        return instance.organisation
+    if hasattr(instance, "organisations"):
+        return instance.organisations.order_by("pk").first()
+    collection = getattr(instance, "collection", None)
+    if collection is None:
+        return None
+    return Organisation.objects.filter(collection__in=collection.get_ancestors(inclusive=True)).first()
 
 
 class OrganisationOwnedQuerySet(models.QuerySet):
@@ -102,16 +127,12 @@ class OrganisationApprovalTask(AbstractGroupApprovalTask):
 
 class OrganisationLogEntryManager(ModelLogEntryManager):
     def log_action(self, instance, action, **kwargs):
-        from .selectors import organisation_owning
-
         return super().log_action(instance, action, organisation=organisation_owning(instance=instance), **kwargs)
 
     def viewable_by_user(self, user):
         # Members read their organisations' whole history. (Not Wagtail's per-content-type check: it caches
         # its answer on the user, computed from whichever log model the report asks first.)
-        from .selectors import organisation_ids_of
-
-        return self.all() if user.is_superuser else self.filter(organisation__in=organisation_ids_of(user=user))
+        return self.all() if user.is_superuser else self.filter(organisation__members=user)
 
 
 class OrganisationLogEntry(BaseLogEntry):

@@ -1,8 +1,9 @@
 """The roles, as Wagtail groups: what each may do. Where (which organisation) comes from membership.
 
-A new model's permissions go here, followed by a migration that calls `roles_sync`.
+A new model's permissions go here; every `migrate` brings the role groups in line (`roles_after_migrate`).
 """
 
+from django.apps import apps as global_apps
 from django.utils.translation import gettext_noop
 
 
@@ -63,3 +64,9 @@ def roles_sync(apps) -> None:
             permissions.append(permission)
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.set(permissions)
+
+
+def roles_after_migrate(sender, apps=global_apps, **kwargs) -> None:
+    """post_migrate (also sent by `flush`, with no app registry): the role groups get exactly the
+    permissions listed here."""
+    roles_sync(apps)

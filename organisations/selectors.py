@@ -29,16 +29,3 @@ def organisation_collections(*, organisations) -> QuerySet[Collection]:
     if not paths:
         return Collection.objects.none()
     return Collection.objects.filter(reduce(or_, (Q(path__startswith=path) for path in paths)))
-
-
-def organisation_owning(*, instance) -> Organisation | None:
-    """The organisation an object belongs to: its own field; for a user their first organisation; for media
-    the organisation of its collection."""
-    if hasattr(instance, "organisation_id"):
-        return instance.organisation
-    if hasattr(instance, "organisations"):
-        return instance.organisations.order_by("pk").first()
-    collection = getattr(instance, "collection", None)
-    if collection is None:
-        return None
-    return Organisation.objects.filter(collection__in=collection.get_ancestors(inclusive=True)).first()

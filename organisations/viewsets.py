@@ -5,10 +5,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.views.generic import CreateView
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
+
+from core.errors import ServiceError
 
 from .forms import OrganisationOwnedForm, choices_limit
 from .selectors import organisations_of
@@ -92,9 +95,27 @@ class OwnOrganisationRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+class RefusalsAsFormErrorsMixin:
+    """Mixed into create and edit views: a refusal from the write path (a ServiceError from a model's
+    save action, raised inside the view's transaction, so nothing was kept) shows as a form error."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ServiceError as error:
+            if isinstance(self, CreateView):
+                form.instance.pk = None  # rolled back: still to be created
+                form.instance._state.adding = True
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+            return self.form_invalid(form)
+
+
 class OrganisationScopedViewSetMixin:
     def construct_view(self, view_class, **kwargs):
-        scoped = type(view_class.__name__, (OwnOrganisationRequiredMixin, view_class), {})
+        mixins = (OwnOrganisationRequiredMixin,)
+        if hasattr(view_class, "save_instance"):
+            mixins += (RefusalsAsFormErrorsMixin,)
+        scoped = type(view_class.__name__, (*mixins, view_class), {})
         return super().construct_view(scoped, **kwargs)
 
 

@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import time
 
 from django import forms
@@ -14,15 +15,22 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from organisations.models import Organisation, OrganisationOwned, OrganisationOwnedQuerySet, OrganisationWorkflowMixin
+from organisations.models import (
+    Organisation,
+    OrganisationOwned,
+    OrganisationOwnedQuerySet,
+    OrganisationWorkflowMixin,
+    theme_owner_check,
+)
+from core.schedule_rules import RuleError, rule_check, schedule_summary
+from core.timeline import Recurrence
 from themes.fields import theme_choice
-from themes.models import theme_owner_check
+from themes.payload import theme_payload
 
 from .feeds.models import FeedCache  # noqa: F401  (a model of this app)
+from .payloads import Manifest, single_playlist_manifest
 from .schedule_forms import schedule_panel
-from .schedule_rules import RuleError, rule_check, schedule_summary
 from .slide_types import SLIDE_BLOCKS
-from .timeline import Recurrence
 
 SCREEN_PREVIEW_SIZES = [
     {"name": "landscape", "icon": "desktop", "device_width": 1920, "label": _("Preview 16:9 (1920×1080)")},
@@ -51,15 +59,17 @@ class ScreenPreviewMixin(PreviewableMixin):
     def get_preview_template(self, request, mode_name):
         return "playlists/preview.html"
 
-    def get_preview_context(self, request, mode_name):
-        from screens.manifest import preview_manifest
-        from themes.payload import theme_payload
+    def preview_manifest(self) -> Manifest:
+        """The manifest of the object as it stands in the editor, drafts included, with the published slides
+        of the playlists it names (what a screen would show)."""
+        raise NotImplementedError
 
+    def get_preview_context(self, request, mode_name):
         (width, height), _label = SCREEN_PREVIEW_MODES.get(mode_name, SCREEN_PREVIEW_MODES["landscape"])
         organisation = self.organisation if self.organisation_id else None
         return {
             **super().get_preview_context(request, mode_name),
-            "manifest": preview_manifest(self),
+            "manifest": self.preview_manifest(),
             "theme": theme_payload(organisation.theme if organisation else None),
             "screen_width": width,
             "screen_height": height,
@@ -115,6 +125,10 @@ class Slide(ScreenContent):
         super().clean()
         theme_owner_check(theme=self.theme, organisation_id=self.organisation_id)
 
+    def preview_manifest(self) -> Manifest:
+        # A slide plays as a playlist of one.
+        return single_playlist_manifest(playlist_id=self.pk or 0, title=str(self), slides=[self])
+
 
 class PlaylistQuerySet(OrganisationOwnedQuerySet):
     def usable_by(self, organisations):
@@ -165,12 +179,33 @@ class Playlist(ScreenContent, ClusterableModel):
 
     schedule_summary.short_description = _("Plays")
 
+    def preview_manifest(self) -> Manifest:
+        slides = [item.slide for item in self.items.all() if item.slide_id and item.slide.live]
+        return single_playlist_manifest(playlist_id=self.pk or 0, title=str(self), slides=slides)
+
+
+class PlaylistItemQuerySet(models.QuerySet):
+    def live_slides(self, playlist_ids: set[int]) -> dict[int, list["Slide"]]:
+        """The published slides of each playlist, in order, in one query (none without playlists)."""
+        slides: dict[int, list[Slide]] = defaultdict(list)
+        if playlist_ids:
+            items = (
+                self.filter(playlist_id__in=playlist_ids, slide__live=True)
+                .select_related("slide__theme__logo")
+                .order_by("playlist_id", "sort_order", "pk")
+            )
+            for item in items:
+                slides[item.playlist_id].append(item.slide)
+        return slides
+
 
 class PlaylistItem(Orderable):
     playlist = ParentalKey(Playlist, on_delete=models.CASCADE, related_name="items")
     slide = models.ForeignKey(
         Slide, on_delete=models.CASCADE, related_name="playlist_items", verbose_name=_("slide")
     )
+
+    objects = PlaylistItemQuerySet.as_manager()
 
     panels = [FieldPanel("slide")]
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 
-from .schedule_rules import CUSTOM, KINDS, ORDINALS, WEEKLY, YEARLY, Repeat, RuleError, repeat_of, rule_of
+from core.schedule_rules import CUSTOM, KINDS, ORDINALS, WEEKLY, YEARLY, Repeat, RuleError, repeat_of, rule_of
 
 WEEKDAY_CHOICES = list(WEEKDAYS.items())
 ERROR_FIELDS = {WEEKLY: "weekdays", YEARLY: "month_day", CUSTOM: "custom_rule"}

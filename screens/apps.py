@@ -8,6 +8,6 @@ class ScreensConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .signal_handlers import register_signal_handlers
+        from .delivery.signal_handlers import register_signal_handlers
 
         register_signal_handlers()

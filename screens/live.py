@@ -1,8 +1,8 @@
-"""Live updates: after a change commits, send each affected manifest once to the screens showing it.
+"""Live delivery's transport: after a change commits, send events to the channel layer's groups.
 
-Screens join two groups: their own (for unpairing and reassignment) and their content's (one per
-distinct manifest, named by a content key: a layout, or a playlist full screen). A publish therefore
-costs one build and one group send per changed manifest, whatever the number of screens.
+A push is a hint, the database the truth: a failed send is logged and never fails the change that made
+it; screens converge by reconciliation and on their next reconnect. What to send is decided by each
+domain's `pushes` module (layouts, campaigns, themes); how it reaches sockets by `screens.delivery`.
 """
 
 import logging
@@ -10,22 +10,12 @@ import logging
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
-from django.db.models import Q
-
-from .campaigns import campaign_editions
-from .manifest import manifests_for
-from .selectors import screen_themes
-
-# Every process's fan-out hub joins this group once; theme events name the screens they are for.
-THEMES_GROUP = "screens.themes"
 
 logger = logging.getLogger(__name__)
 
-
-# Joined once by each process's fan-out hub: emergency messages carry the ids of the screens they target.
+# Each joined once by every process's fan-out hub; their events name the screens they are for.
+THEMES_GROUP = "screens.themes"
 EMERGENCY_GROUP = "emergencies"
-
-# Joined once by each process's fan-out hub: campaign events carry each document with the screens it is for.
 CAMPAIGNS_GROUP = "screens.campaigns"
 
 
@@ -46,42 +36,8 @@ def send_to_channel(channel_name: str, event: dict) -> None:
 
 
 def send_to_content(key: str, event: dict) -> None:
-    """Content groups are joined by each process's fan-out hub (screens.fanout), which needs to know the content."""
+    """Content groups are joined by each process's fan-out hub, which needs to know the content."""
     send_to_group(content_group(key), {**event, "content": key})
-
-
-def push_contents(keys: set[str]) -> None:
-    """Build each content's manifest once and send it to every screen showing it."""
-    for key, manifest in manifests_for(keys).items():
-        event = {"type": "screen.manifest", "version": manifest.version, "text": manifest.message}
-        try:
-            send_to_content(key, {**event, "built_at": manifest.built_at})
-        except Exception:
-            logger.exception("Pushing %s failed; its screens converge by reconciliation", key)
-
-
-def push_themes(screens: Q) -> None:
-    """Send the screens chosen by `screens` their theme: one read and one message, whatever their number."""
-    groups = screen_themes(screens=screens)
-    if groups:
-        send_to_group(THEMES_GROUP, {"type": "screen.theme", "themes": groups})
-
-
-def push_themes_on_commit(screens: Q) -> None:
-    after_commit(push_themes, screens)
-
-
-def push_campaigns(screen_ids: set[int]) -> None:
-    """Send these screens their campaigns: one read per distinct set of campaigns and one message, whatever
-    their number. Screens that already have their document are not sent it again (the consumer compares)."""
-    editions = campaign_editions(screens=Q(pk__in=screen_ids)) if screen_ids else []
-    if editions:
-        send_to_group(CAMPAIGNS_GROUP, {"type": "screen.campaigns", "editions": editions})
-
-
-def push_campaigns_on_commit(screen_ids: set[int]) -> None:
-    if screen_ids:
-        after_commit(push_campaigns, set(screen_ids))
 
 
 def after_commit(send, *args) -> None:
@@ -94,11 +50,6 @@ def after_commit(send, *args) -> None:
             logger.exception("Live push %s%r failed; screens converge on their next reconnect", send.__name__, args)
 
     transaction.on_commit(run)
-
-
-def push_contents_on_commit(keys: set[str]) -> None:
-    if keys:
-        after_commit(push_contents, set(keys))
 
 
 def reload_screen_on_commit(screen_id: int) -> None:

@@ -1,166 +1,59 @@
+"""The screens app in the admin: the Infoscreen menu, the save actions of its models, its own views."""
+
 from django.urls import include, path
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.widgets import Button
-from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from organisations.viewsets import OrganisationOwnedViewSet
-from playlists.models import Playlist, Slide
-from playlists.publishing_status import with_scheduled_at
+from organisations.actions import save_actions
+from organisations.models import OrganisationLogEntry
+from playlists.viewsets import PlaylistViewSet, SlideViewSet
 from themes.viewsets import ThemeViewSet
 
-from organisations.models import OrganisationLogEntry
-
-from .forms import CampaignForm, LayoutForm, ScreenForm, ScreenGroupForm
-from .models import Campaign, Emergency, Layout, Location, Screen, ScreenGroup
-from . import emergency_admin, proof_of_play, time_travel_admin
-from .commands import command_url, screen_command_view
-from .emergencies import EMERGENCY_ENDED, EMERGENCY_STARTED
-from .listing import (
-    campaign_status_column,
-    campaign_targets_column,
-    campaign_window_column,
-    playlist_usage,
-    slide_usage,
-    status_column,
-    usage_column,
-)
-from .selectors import playlists_with_usage, slides_with_usage
-from .services import SCREEN_COMMANDED, SCREEN_COMMANDS, SCREEN_PAIRED, SCREEN_UNPAIRED
-
-PAIR_PERMISSION = "screens.pair_screen"
-
-
-class ScreenViewSet(OrganisationOwnedViewSet):
-    model = Screen
-    icon = "desktop"
-    menu_label = _("Screens")
-    list_display = [
-        "name",
-        "location",
-        "playlist",
-        "layout",
-        BooleanColumn("is_paired", label=_("Paired")),
-        BooleanColumn("is_online", label=_("Online")),
-        DateColumn("last_seen_at", label=_("Last seen")),
-        "client_version",
-    ]
-    list_filter = ["location", "playlist", "layout"]
-    base_form_class = ScreenForm
-    panels = [
-        FieldPanel("organisation"),
-        FieldPanel("name"),
-        FieldPanel("location"),
-        FieldPanel("playlist"),
-        FieldPanel("layout"),
-        FieldPanel("pairing_code", permission=PAIR_PERMISSION),
-        FieldPanel("unpair", permission=PAIR_PERMISSION),
-        FieldPanel("client_version", read_only=True),
-        FieldPanel("status_at", read_only=True),
-        FieldPanel("status", read_only=True),
-    ]
-
-    def get_urlpatterns(self):
-        commands = [
-            path(f"{name}/<int:pk>/", screen_command_view(name, self.permission_policy), name=name)
-            for name in SCREEN_COMMANDS
-        ]
-        return super().get_urlpatterns() + commands
-
-
-class LayoutViewSet(OrganisationOwnedViewSet):
-    model = Layout
-    icon = "table"
-    menu_label = _("Layouts")
-    list_display = ["name", "template"]
-    list_filter = ["template"]
-    base_form_class = LayoutForm
-
-
-class LocationViewSet(OrganisationOwnedViewSet):
-    model = Location
-    icon = "site"
-    menu_label = _("Locations")
-    list_display = ["name", "address"]
-    panels = [FieldPanel("organisation"), FieldPanel("name"), FieldPanel("address"), FieldPanel("theme")]
-
-
-class ScreenGroupViewSet(OrganisationOwnedViewSet):
-    model = ScreenGroup
-    icon = "group"
-    menu_label = _("Screen groups")
-    list_display = ["name"]
-    base_form_class = ScreenGroupForm
-    panels = [
-        FieldPanel("organisation"),
-        FieldPanel("name"),
-        FieldPanel("screens", widget=forms.CheckboxSelectMultiple),
-    ]
-
-
-class SlideViewSet(OrganisationOwnedViewSet):
-    model = Slide
-    icon = "image"
-    menu_label = _("Slides")
-    list_display = ["title", "duration", status_column(), usage_column(slide_usage)]
-    search_fields = ["title"]
-
-    def get_queryset(self, request):
-        return slides_with_usage(with_scheduled_at(super().get_queryset(request)))
-
-
-class PlaylistViewSet(OrganisationOwnedViewSet):
-    model = Playlist
-    icon = "list-ul"
-    menu_label = _("Playlists")
-    list_display = ["title", "schedule_summary", status_column(), usage_column(playlist_usage)]
-    search_fields = ["title"]
-
-    def get_queryset(self, request):
-        return playlists_with_usage(with_scheduled_at(super().get_queryset(request))).prefetch_related("schedules")
-
-
-class CampaignViewSet(OrganisationOwnedViewSet):
-    model = Campaign
-    icon = "date"
-    menu_label = _("Campaigns")
-    list_display = ["title", "playlist", campaign_window_column(), campaign_targets_column(), campaign_status_column()]
-    list_filter = ["playlist"]
-    search_fields = ["title"]
-    base_form_class = CampaignForm
-    panels = [
-        FieldPanel("organisation"),
-        FieldPanel("title"),
-        FieldPanel("playlist"),
-        FieldRowPanel([FieldPanel("starts"), FieldPanel("ends")], heading=_("When")),
-        FieldPanel("priority"),
-        MultiFieldPanel(
-            [
-                FieldPanel("screens", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("groups", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("locations", widget=forms.CheckboxSelectMultiple),
-            ],
-            heading=_("Where"),
-            help_text=_("The campaign takes over these screens, the screens in these groups and at these locations."),
-        ),
-    ]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("playlist").prefetch_related("screens", "groups", "locations")
+from .campaigns.actions import CampaignSaveMixin
+from .campaigns.models import Campaign
+from .campaigns.viewsets import CampaignViewSet
+from .emergencies import views as emergency_views
+from .emergencies.models import Emergency
+from .emergencies.services import EMERGENCY_ENDED, EMERGENCY_STARTED
+from .fleet.actions import ScreenSaveMixin
+from .fleet.commands import command_url
+from .fleet.models import Screen
+from .fleet.services import SCREEN_COMMANDED, SCREEN_COMMANDS, SCREEN_PAIRED, SCREEN_UNPAIRED
+from .fleet.viewsets import LocationViewSet, ScreenGroupViewSet, ScreenViewSet
+from .layouts.actions import LayoutSaveMixin
+from .layouts.models import Layout
+from .layouts.viewsets import LayoutViewSet
+from .proof_of_play import report as proof_of_play
+from .time_travel import views as time_travel_views
 
 
 class InfoscreenViewSetGroup(SnippetViewSetGroup):
-    items = (SlideViewSet, PlaylistViewSet, CampaignViewSet, LayoutViewSet, ScreenViewSet, ScreenGroupViewSet, LocationViewSet, ThemeViewSet)
+    items = (
+        SlideViewSet,
+        PlaylistViewSet,
+        CampaignViewSet,
+        LayoutViewSet,
+        ScreenViewSet,
+        ScreenGroupViewSet,
+        LocationViewSet,
+        ThemeViewSet,
+    )
     menu_icon = "desktop"
     menu_label = _("Infoscreen")
     menu_name = "infoscreen"
 
 
 register_snippet(InfoscreenViewSetGroup)
+
+
+@hooks.register("register_actions")
+def register_save_actions(registry):
+    for model, mixin in ((Screen, ScreenSaveMixin), (Layout, LayoutSaveMixin), (Campaign, CampaignSaveMixin)):
+        for action in save_actions(model, mixin):
+            registry.register(model, action)
 
 
 @hooks.register("register_log_actions")
@@ -199,19 +92,19 @@ def proof_of_play_menu_item():
 
 @hooks.register("register_admin_urls")
 def emergency_urls():
-    return [path("emergency/", include((emergency_admin.urlpatterns, "emergency")))]
+    return [path("emergency/", include((emergency_views.urlpatterns, "emergency")))]
 
 
 @hooks.register("register_admin_menu_item")
 def emergency_menu_item():
-    return emergency_admin.menu_item()
+    return emergency_views.menu_item()
 
 
 @hooks.register("register_admin_urls")
 def time_travel_urls():
-    return [path("time-travel/", include((time_travel_admin.urlpatterns, "time_travel")))]
+    return [path("time-travel/", include((time_travel_views.urlpatterns, "time_travel")))]
 
 
 @hooks.register("register_admin_menu_item")
 def time_travel_menu_item():
-    return time_travel_admin.menu_item()
+    return time_travel_views.menu_item()

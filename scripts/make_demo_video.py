@@ -1,4 +1,4 @@
-"""Makes screens/demo_media/countdown.mp4, the demo's video: frames drawn with Pillow, encoded by ffmpeg.
+"""Makes demo/demo_media/countdown.mp4, the demo's video: frames drawn with Pillow, encoded by ffmpeg.
 
 Run once by a developer (`python scripts/make_demo_video.py`, needs ffmpeg); the result is committed, so a
 fresh offline machine needs neither. H.264 in MP4: what a Raspberry Pi decodes in hardware and smart TVs play.
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-OUT = Path(__file__).resolve().parent.parent / "screens" / "demo_media" / "countdown.mp4"
+OUT = Path(__file__).resolve().parent.parent / "demo" / "demo_media" / "countdown.mp4"
 WIDTH, HEIGHT, FPS, SECONDS = 640, 360, 25, 3
 
 

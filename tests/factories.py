@@ -18,8 +18,10 @@ from wagtailmedia.models import Media
 from organisations.models import Organisation
 from organisations.services import organisation_create, organisation_member_add
 from playlists.models import Playlist, PlaylistItem, PlaylistSchedule, Slide
-from screens.models import Campaign, Layout, LayoutRegionPlaylist, Location, PairingCode, Screen
-from screens.pairing import hash_token, new_token
+from screens.campaigns.models import Campaign
+from screens.layouts.models import Layout, LayoutRegionPlaylist
+from screens.fleet.models import Location, PairingCode, Screen
+from core.pairing import hash_token, new_token
 from themes.models import Theme
 
 _numbers = count(1)
@@ -53,7 +55,7 @@ def make_theme(*, name: str = "Town colours", organisation=None, **fields) -> Th
 
 
 # A real 3 s H.264 clip (640×360), the demo's (see scripts/make_demo_video.py).
-VIDEO_FILE = Path(__file__).resolve().parent.parent / "screens" / "demo_media" / "countdown.mp4"
+VIDEO_FILE = Path(__file__).resolve().parent.parent / "demo" / "demo_media" / "countdown.mp4"
 
 
 def make_video(*, title: str = "Clip", organisation=None, content: bytes | None = None, name: str = "clip.mp4") -> Media:

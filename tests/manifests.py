@@ -21,16 +21,16 @@ def headings(manifest: dict, region: str | None = None) -> list[str]:
 
 def playlist_slides(playlist_id: int) -> list[dict]:
     """The slides a screen playing this playlist full screen receives: published, read from the database."""
-    from screens.content_keys import playlist_key
-    from screens.manifest import manifest_for
+    from core.content_keys import playlist_key
+    from screens.layouts.manifest import manifest_for
 
     return slides_of(manifest_for(playlist_key(playlist_id)).body)
 
 
 def manifest_of_slides(slides) -> dict:
     """The manifest of a full-screen playlist of these slides (as they are, no database read)."""
-    from screens.layouts import FULL, MAIN, TEMPLATES
-    from screens.manifest import build_manifest, playlist_payload
+    from core.grids import FULL, MAIN, TEMPLATES
+    from playlists.payloads import build_manifest, playlist_payload
 
     entry = playlist_payload(playlist_id=1, title="Playlist", slides=list(slides))
     return build_manifest(template=TEMPLATES[FULL], regions={MAIN.name: [entry]}).body

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.utils import translation
 
-from screens.models import Screen
+from screens.fleet.models import Screen
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locale/da/LC_MESSAGES/django.po"

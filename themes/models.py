@@ -73,9 +73,3 @@ class Theme(index.Indexed, OrganisationOwned):
                     % {"ratio": number_format(ratio, 1), "minimum": number_format(MINIMUM_CONTRAST, 1)}
                 }
             )
-
-
-def theme_owner_check(*, theme: Theme | None, organisation_id: int | None) -> None:
-    """A theme may be chosen only for something of the theme's own organisation."""
-    if theme is not None and organisation_id is not None and theme.organisation_id != organisation_id:
-        raise ValidationError({"theme": _("Choose a theme of the same organisation.")})

@@ -1,6 +1,6 @@
 """Which theme applies, and a theme as screens receive it (docs/protocol.md, "Themes")."""
 
-from playlists.slide_types.base import image_payload, media_entry
+from core.media import image_payload, media_entry
 
 from .fonts import SYSTEM, font_stack
 

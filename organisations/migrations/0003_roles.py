@@ -1,11 +1,5 @@
 from django.db import migrations
 
-from organisations.roles import roles_sync
-
-
-def create_roles(apps, schema_editor):
-    roles_sync(apps)
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -14,4 +8,6 @@ class Migration(migrations.Migration):
         ("wagtailadmin", "0006_formstate"),
     ]
 
-    operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]
+    # It synced the role groups by calling organisations.roles, code that changes after the migration was
+    # written. Roles are now synced after every migrate instead (organisations.apps).
+    operations = []

@@ -1,11 +1,5 @@
 from django.db import migrations
 
-from organisations.roles import roles_sync
-
-
-def sync_roles(apps, schema_editor):
-    roles_sync(apps)
-
 
 class Migration(migrations.Migration):
     """Editors and publishers may upload and change their organisation's video (wagtailmedia)."""
@@ -15,4 +9,6 @@ class Migration(migrations.Migration):
         ("wagtailmedia", "0001_initial"),
     ]
 
-    operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
+    # It synced the role groups by calling organisations.roles, code that changes after the migration was
+    # written. Roles are now synced after every migrate instead (organisations.apps).
+    operations = []

@@ -1,6 +1,5 @@
 """What every slide type shares: the block contract and the helpers payloads are built with."""
 
-import logging
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -9,10 +8,8 @@ from wagtail import blocks
 from wagtail.rich_text import expand_db_html
 from wagtail.whitelist import Whitelister
 
-logger = logging.getLogger(__name__)
+from core.media import alt_text, media_entry, rendition
 
-# Big enough for a 1080p panel, small enough for a Raspberry Pi to decode quickly.
-SCREEN_IMAGE = "max-1920x1080"
 # Images that cover an area are cropped by Wagtail around their focal point, once per orientation: a manifest
 # serves every screen showing its playlist, so it carries both crops and each screen fetches the one it needs.
 FULL_SCREEN = {"landscape": "fill-1920x1080", "portrait": "fill-1080x1920"}
@@ -34,30 +31,6 @@ def clean_html(richtext) -> str:
     return Whitelister().clean(expand_db_html(richtext.source)) if richtext else ""
 
 
-def alt_text(image) -> str:
-    """The alt text of a chosen image: the slide's own (ImageBlock), else the image's; none if decorative."""
-    if getattr(image, "decorative", False):
-        return ""
-    return getattr(image, "contextual_alt_text", None) or image.default_alt_text or ""
-
-
-def rendition(image, spec: str) -> dict | None:
-    """{url, width, height} of a rendition, or None if the file cannot be made into one."""
-    try:
-        made = image.get_rendition(spec)
-    except Exception:
-        # One unreadable file must not take the whole playlist off its screens: the slide shows without it.
-        logger.exception("No rendition %s of image %s", spec, image.pk)
-        return None
-    return {"url": made.url, "width": made.width, "height": made.height}
-
-
-def image_payload(image, spec: str = SCREEN_IMAGE) -> dict | None:
-    """A rendition of `image` sized for screens, or None if there is none or it cannot be made."""
-    made = rendition(image, spec) if image is not None else None
-    return {**made, "alt": alt_text(image)} if made else None
-
-
 def cover_image_payload(image, specs: dict[str, str]) -> dict | None:
     """An image cropped to cover an area: the landscape crop, with the portrait crop under "portrait"."""
     if image is None:
@@ -66,12 +39,6 @@ def cover_image_payload(image, specs: dict[str, str]) -> dict | None:
     if not (landscape and portrait):
         return None
     return {**landscape, "alt": alt_text(image), "portrait": portrait}
-
-
-def media_entry(url: str, kind: str, orientation: str | None = None) -> dict:
-    """One file a screen fetches ahead of its slide and keeps for offline play; kind is "image" or "video".
-    With an orientation, only screens of that orientation need it."""
-    return {"url": url, "kind": kind, **({"orientation": orientation} if orientation else {})}
 
 
 def images_media(*images: dict | None) -> list[dict]:

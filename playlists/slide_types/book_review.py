@@ -2,7 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from .base import SlideBlock, clean_html, image_payload, images_media
+from playlists.slide_types.base import SlideBlock, clean_html, images_media
+from core.media import image_payload
 
 # Book covers are portrait: whole, never cropped.
 COVER = "max-800x1200"

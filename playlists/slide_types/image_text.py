@@ -2,15 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from .base import (
-    FULL_SCREEN,
-    HALF_SCREEN,
-    SlideBlock,
-    clean_html,
-    cover_image_payload,
-    image_payload,
-    images_media,
-)
+from playlists.slide_types.base import FULL_SCREEN, HALF_SCREEN, SlideBlock, clean_html, cover_image_payload, images_media
+from core.media import image_payload
 
 LAYOUTS = [
     ("full", _("Image fills the screen, text on top")),

@@ -3,7 +3,7 @@ from wagtail import blocks
 
 from playlists.feeds.cache import feed_content
 
-from .base import media_entry
+from core.media import media_entry
 from .feed import FeedSlideBlock, address_block, heading_block
 
 

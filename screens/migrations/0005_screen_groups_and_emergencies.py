@@ -5,13 +5,6 @@ import modelsearch.index
 from django.conf import settings
 from django.db import migrations, models
 
-from organisations.roles import roles_sync
-
-
-def roles_update(apps, schema_editor):
-    # Screen groups for screen admins; starting emergency messages for publishers and organisation admins.
-    roles_sync(apps)
-
 
 class Migration(migrations.Migration):
 
@@ -74,5 +67,4 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('emergency', 'screen'), name='emergency_ack_once_per_screen')],
             },
         ),
-        migrations.RunPython(roles_update, migrations.RunPython.noop),
     ]

@@ -4,7 +4,7 @@ import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
 import playlists.models
-import screens.layouts
+import core.grids
 from django.db import migrations, models
 
 
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=255, verbose_name='name')),
-                ('template', models.CharField(choices=screens.layouts.template_choices, default='full', max_length=32, verbose_name='template')),
+                ('template', models.CharField(choices=core.grids.template_choices, default='full', max_length=32, verbose_name='template')),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation', verbose_name='organisation')),
             ],
             options={
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('region', models.CharField(choices=screens.layouts.region_choices, max_length=32, verbose_name='region')),
+                ('region', models.CharField(choices=core.grids.region_choices, max_length=32, verbose_name='region')),
                 ('layout', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='region_playlists', to='screens.layout')),
                 ('playlist', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='layout_regions', to='playlists.playlist', verbose_name='playlist')),
             ],

@@ -1,12 +1,5 @@
 from django.db import migrations
 
-from organisations.roles import roles_sync
-
-
-def sync_roles(apps, schema_editor):
-    # Screen admins manage layouts; editors and publishers see them.
-    roles_sync(apps)
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -14,4 +7,6 @@ class Migration(migrations.Migration):
         ("organisations", "0003_roles"),
     ]
 
-    operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
+    # It synced the role groups by calling organisations.roles, code that changes after the migration was
+    # written. Roles are now synced after every migrate instead (organisations.apps).
+    operations = []

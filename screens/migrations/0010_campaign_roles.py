@@ -1,11 +1,5 @@
 from django.db import migrations
 
-from organisations.roles import roles_sync
-
-
-def grant_campaign_permissions(apps, schema_editor):
-    roles_sync(apps)
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -14,4 +8,6 @@ class Migration(migrations.Migration):
         ("themes", "0002_roles"),
     ]
 
-    operations = [migrations.RunPython(grant_campaign_permissions, migrations.RunPython.noop)]
+    # It synced the role groups by calling organisations.roles, code that changes after the migration was
+    # written. Roles are now synced after every migrate instead (organisations.apps).
+    operations = []

@@ -9,7 +9,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
 
 from organisations.services import organisation_member_add
-from screens.models import EmergencyAck
+from screens.emergencies.models import EmergencyAck
 from tests.e2e.admin_ui import ADMIN_PASSWORD, log_in
 from tests.e2e.kiosk import paired_kiosk
 from tests.factories import make_layout, make_organisation, make_playlist, make_screen, make_slide

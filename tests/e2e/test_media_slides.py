@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from screens.models import Screen
+from screens.fleet.models import Screen
 from tests.e2e.kiosk import paired_kiosk
 from tests.factories import VIDEO_FILE, make_image, make_playlist, make_screen, make_slide, make_video
 

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from screens.models import PlayEvent
+from screens.proof_of_play.models import PlayEvent
 from tests.e2e.kiosk import paired_kiosk
 from tests.factories import make_playlist, make_screen, make_slide
 from tests.servers import DaphneServer

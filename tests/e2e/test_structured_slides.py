@@ -13,7 +13,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from playlists.models import Slide
-from screens.manifest import slide_payload
+from playlists.payloads import slide_payload
 from tests.e2e.admin_ui import ADMIN_PASSWORD, click_publish, log_in
 from tests.e2e.kiosk import paired_kiosk
 from tests.factories import make_image, make_organisation, make_playlist, make_screen, make_typed_slide

@@ -16,8 +16,9 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from organisations.roles import ROLES
 from organisations.services import organisation_approval_require
 from playlists.models import Playlist, Slide
-from screens.emergencies import Targets, emergency_start
-from screens.models import PlayEvent, ScreenGroup
+from screens.emergencies.services import Targets, emergency_start
+from screens.proof_of_play.models import PlayEvent
+from screens.fleet.models import ScreenGroup
 from tests.factories import (
     make_campaign,
     make_image,

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from organisations.models import OrganisationLogEntry
-from screens.services import SCREEN_PAIRED, SCREEN_UNPAIRED
+from screens.fleet.services import SCREEN_PAIRED, SCREEN_UNPAIRED
 from tests.factories import make_pairing_code
 from tests.organisations.conftest import admin_form
 

@@ -17,7 +17,10 @@ from wagtailmedia.models import Media
 
 from organisations.models import Organisation, OrganisationLogEntry
 from playlists.models import Playlist, Slide
-from screens.models import Campaign, Emergency, EmergencyAck, Layout, Location, Screen, ScreenGroup
+from screens.campaigns.models import Campaign
+from screens.emergencies.models import Emergency, EmergencyAck
+from screens.layouts.models import Layout
+from screens.fleet.models import Location, Screen, ScreenGroup
 from tests.conftest import migrated_baseline_restore
 from themes.models import Theme
 from tests.factories import make_pairing_code

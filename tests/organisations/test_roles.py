@@ -10,7 +10,7 @@ from wagtail.users.models import UserProfile
 from organisations.models import Organisation
 from organisations.roles import ROLES
 from playlists.models import Slide
-from screens.models import Screen
+from screens.fleet.models import Screen
 from tests.factories import make_pairing_code, make_slide, make_user
 from tests.organisations.conftest import admin_form
 

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from playlists.models import Playlist
-from screens.content_keys import playlist_key
-from screens.manifest import manifest_for
-from screens.models import Screen
+from core.content_keys import playlist_key
+from screens.layouts.manifest import manifest_for
+from screens.fleet.models import Screen
 from tests.manifests import slides_of
 from tests.organisations.conftest import admin_form
 

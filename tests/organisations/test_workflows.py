@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from playlists.models import PlaylistItem, Slide
-from screens.content_keys import playlist_key
-from screens.manifest import manifest_for
+from core.content_keys import playlist_key
+from screens.layouts.manifest import manifest_for
 from tests.factories import make_organisation, make_slide, make_user
 from tests.manifests import slides_of
 from tests.organisations.conftest import admin_form

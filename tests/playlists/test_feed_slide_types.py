@@ -10,8 +10,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from playlists.feeds.models import FeedCache
 from playlists.models import Slide
 from playlists.slide_types import SLIDE_BLOCKS
-from screens.content_keys import playlist_key
-from screens.manifest import manifest_for
+from core.content_keys import playlist_key
+from screens.layouts.manifest import manifest_for
 from tests.factories import make_organisation, make_playlist
 from tests.manifests import playlist_slides
 

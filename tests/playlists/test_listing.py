@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from playlists.models import Slide
 from playlists.publishing_status import publishing_status
-from screens.listing import slide_usage
-from screens.selectors import slides_with_usage
+from playlists.listing import slide_usage
+from playlists.usage import slides_with_usage
 from tests.factories import make_playlist, make_screen, make_slide
 
 pytestmark = pytest.mark.django_db

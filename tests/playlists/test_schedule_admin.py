@@ -10,7 +10,7 @@ from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from playlists.models import Playlist, PlaylistSchedule
-from playlists.timeline import Entry, timeline_resolve
+from core.timeline import Entry, timeline_resolve
 from tests.factories import make_organisation, make_playlist, make_user
 
 pytestmark = pytest.mark.django_db

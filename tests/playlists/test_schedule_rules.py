@@ -8,20 +8,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from playlists.schedule_rules import (
-    CUSTOM,
-    DAILY,
-    MONTHLY,
-    ONCE,
-    WEEKLY,
-    YEARLY,
-    Repeat,
-    RuleError,
-    repeat_of,
-    rule_check,
-    rule_of,
-    schedule_summary,
-)
+from core.schedule_rules import CUSTOM, DAILY, MONTHLY, ONCE, WEEKLY, YEARLY, Repeat, RuleError, repeat_of, rule_check, rule_of, schedule_summary
 
 presets = st.one_of(
     st.just(Repeat(ONCE)),

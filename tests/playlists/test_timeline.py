@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from playlists.timeline import Campaign, Entry, Recurrence, at, timeline_resolve
+from core.timeline import Campaign, Entry, Recurrence, at, timeline_resolve
 
 CPH = ZoneInfo("Europe/Copenhagen")
 WEEKDAYS = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"

@@ -7,8 +7,8 @@ from dateutil.rrule import rrulestr
 from hypothesis import given
 from hypothesis import strategies as st
 
-from playlists.timeline import Campaign, Entry, Recurrence, at, timeline_resolve
-from playlists.wallclock import UTC, instant_at
+from core.timeline import Campaign, Entry, Recurrence, at, timeline_resolve
+from core.wallclock import UTC, instant_at
 
 CPH = ZoneInfo("Europe/Copenhagen")
 DST_DAYS = [date(2026, 3, 29), date(2026, 10, 25), date(2027, 3, 28), date(2027, 10, 31)]

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from organisations.models import OrganisationLogEntry
 from organisations.services import organisation_member_add
-from screens.models import Campaign, ScreenGroup
+from screens.campaigns.models import Campaign
+from screens.fleet.models import ScreenGroup
 from tests.factories import make_campaign, make_organisation, make_playlist, make_screen, make_slide, make_user
 
 pytestmark = pytest.mark.django_db

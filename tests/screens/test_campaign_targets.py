@@ -3,8 +3,8 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from playlists.timeline import Campaign
-from screens.campaign_targets import CampaignTargets, ScreenPlace, screen_campaigns
+from core.timeline import Campaign
+from core.campaign_targets import CampaignTargets, ScreenPlace, screen_campaigns
 
 ZONE = ZoneInfo("Europe/Copenhagen")
 NOW = datetime(2026, 11, 23, 0, 0, tzinfo=ZONE)

@@ -10,10 +10,11 @@ from django.db import connection
 from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
-from screens.campaigns import campaign_editions
-from screens.models import Campaign, Location, Screen, ScreenGroup
-from screens.pairing import hash_token
-from screens.protocol import encode
+from screens.campaigns.documents import campaign_editions
+from screens.campaigns.models import Campaign
+from screens.fleet.models import Location, Screen, ScreenGroup
+from core.pairing import hash_token
+from core.protocol import encode
 from tests.factories import make_campaign, make_organisation, make_playlist, make_screen, make_slide
 
 pytestmark = pytest.mark.django_db

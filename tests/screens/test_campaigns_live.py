@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from display.asgi import application
-from screens.models import Campaign, Screen, ScreenGroup
+from screens.campaigns.models import Campaign
+from screens.fleet.models import Screen, ScreenGroup
 from tests.factories import make_campaign, make_organisation, make_playlist, make_screen, make_slide, make_user
 from tests.screens.test_live import publish_heading
 

@@ -7,10 +7,10 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 
 from display.asgi import application
-from screens import protocol
-from screens.models import PairingCode, Screen
-from screens.pairing import hash_token
-from screens.services import PairingError, screen_pair, screen_unpair
+from core import protocol
+from screens.fleet.models import PairingCode, Screen
+from core.pairing import hash_token
+from screens.fleet.services import PairingError, screen_pair, screen_unpair
 from tests.factories import make_playlist, make_screen, make_slide
 from tests.manifests import headings
 from tests.sockets import receive_welcome

@@ -11,9 +11,11 @@ from organisations.models import Organisation
 from playlists.feeds.models import FeedCache
 from playlists.models import Playlist
 from playlists.slide_types import SLIDE_BLOCKS
-from screens.content_keys import layout_key, playlist_key
-from screens.manifest import manifest_for
-from screens.models import Campaign, Layout, Location, Screen, ScreenGroup
+from core.content_keys import layout_key, playlist_key
+from screens.layouts.manifest import manifest_for
+from screens.campaigns.models import Campaign
+from screens.layouts.models import Layout
+from screens.fleet.models import Location, Screen, ScreenGroup
 from tests.manifests import headings, playlist_slides, slides_of
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,10 @@ from channels.layers import get_channel_layer
 from django.urls import reverse
 
 from organisations.models import OrganisationLogEntry
-from screens.emergencies import EMERGENCY_ENDED, EMERGENCY_STARTED, emergency_ack_record
+from screens.emergencies.services import EMERGENCY_ENDED, EMERGENCY_STARTED, emergency_ack_record
 from screens.live import EMERGENCY_GROUP
-from screens.models import Emergency, Location, ScreenGroup
+from screens.emergencies.models import Emergency
+from screens.fleet.models import Location, ScreenGroup
 from tests.factories import make_screen, make_user
 from tests.organisations.conftest import MARKER, make_side
 

@@ -5,9 +5,10 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 
 from display.asgi import application
-from screens.fanout import hub
-from screens.emergencies import Targets, emergency_end, emergency_start
-from screens.models import Emergency, EmergencyAck, Location, ScreenGroup
+from screens.delivery.fanout import hub
+from screens.emergencies.services import Targets, emergency_end, emergency_start
+from screens.emergencies.models import Emergency, EmergencyAck
+from screens.fleet.models import Location, ScreenGroup
 from tests.factories import make_organisation, make_playlist, make_screen, make_slide
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
@@ -182,7 +183,7 @@ async def test_acks_survive_a_failed_write_and_are_stored_on_the_retry(monkeypat
         await store(batch)
 
     acks.store = failing_once
-    monkeypatch.setattr("screens.ack_batch.RETRY_SECONDS", 0.05)
+    monkeypatch.setattr("screens.delivery.ack_batch.RETRY_SECONDS", 0.05)
     await socket.send_json_to({"type": "emergency.ack", "id": emergency.pk})
     assert await socket.receive_nothing(timeout=0.2)
     await acks.drained()

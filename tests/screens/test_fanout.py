@@ -7,7 +7,7 @@ from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
 from playlists.models import Slide
-from screens.content_keys import playlist_key
+from core.content_keys import playlist_key
 from screens.live import content_group
 from tests.factories import make_playlist, make_screen, make_slide
 from tests.manifests import headings
@@ -34,7 +34,7 @@ async def test_screens_sharing_content_get_the_same_push():
 
 
 async def test_screens_on_the_same_content_share_one_manifest_read(monkeypatch):
-    from screens import fanout
+    from screens.delivery import fanout
 
     reads = []
     real_read = fanout.read_edition

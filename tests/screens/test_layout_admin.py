@@ -11,9 +11,10 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from screens.content_keys import layout_key
+from core.content_keys import layout_key
 from screens.live import content_group
-from screens.models import Layout, Screen
+from screens.layouts.models import Layout
+from screens.fleet.models import Screen
 from tests.factories import make_layout, make_organisation, make_playlist, make_screen, make_slide, make_user
 from tests.manifests import headings
 from tests.playlists.test_preview import embedded

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from screens.content_keys import NOTHING, layout_key, parse_content_key, playlist_key, screen_content_key
-from screens.layouts import FULL, LANDSCAPE, PORTRAIT, TEMPLATES, layout_template, region_choices
+from core.content_keys import NOTHING, layout_key, parse_content_key, playlist_key, screen_content_key
+from core.grids import FULL, LANDSCAPE, PORTRAIT, TEMPLATES, layout_template, region_choices
 
 CSS_IDENTIFIER = re.compile(r"^[a-z][a-z_]*$")
 TRACKS = re.compile(r"^\d+fr( \d+fr)*$")

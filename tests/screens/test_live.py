@@ -107,8 +107,8 @@ async def test_a_reassigned_screen_follows_its_new_playlist_and_not_the_old_one(
 
     @database_sync_to_async
     def reassign():
-        from screens.models import Screen
-        from screens.services import screen_changed
+        from screens.fleet.models import Screen
+        from screens.fleet.services import screen_changed
 
         new_slide = make_slide(heading="New playlist")
         row = Screen.objects.get(pk=screen_row.pk)

@@ -6,8 +6,10 @@ from channels.testing import WebsocketCommunicator
 
 from display.asgi import application
 from playlists.models import Playlist, Slide
-from screens.models import Layout, LayoutRegionPlaylist, Screen
-from screens.services import layout_changed, screen_changed
+from screens.layouts.models import Layout, LayoutRegionPlaylist
+from screens.fleet.models import Screen
+from screens.layouts.services import layout_changed
+from screens.fleet.services import screen_changed
 from tests.factories import make_layout, make_organisation, make_playlist, make_screen, make_slide
 from tests.manifests import headings
 from tests.screens.test_live import playing_screen, publish_heading

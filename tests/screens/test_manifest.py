@@ -2,8 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from screens.content_keys import NOTHING, layout_key, playlist_key
-from screens.manifest import manifest_for, manifests_for, preview_manifest
+from core.content_keys import NOTHING, layout_key, playlist_key
+from screens.layouts.manifest import manifest_for, manifests_for
 from tests.factories import make_layout, make_playlist, make_slide
 from tests.manifests import headings, manifest_of_slides, slides_of
 
@@ -82,7 +82,7 @@ def test_screens_sharing_content_share_one_built_manifest():
 def test_preview_shows_the_editors_unpublished_version():
     slide = make_slide(heading="Published")
     slide.content = [("image_text", {"heading": "In the editor", "text": "", "image": None})]
-    assert headings(preview_manifest(slide).body) == ["In the editor"]
+    assert headings(slide.preview_manifest().body) == ["In the editor"]
 
 
 # Layouts.
@@ -155,7 +155,7 @@ def test_layout_preview_shows_the_regions_as_edited():
     kept = make_playlist(slides=[make_slide(heading="Kept")], title="Kept")
     layout = make_layout(template="main_sidebar", regions=[("main", kept)])
     layout.template = "three_columns"
-    body = preview_manifest(layout).body
+    body = layout.preview_manifest().body
     assert body["layout"]["key"] == "three_columns"
     assert [region["name"] for region in body["layout"]["regions"]] == ["left", "centre", "right"]
     assert headings(body) == []  # "main" is not a region of three columns

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from screens.content_keys import layout_key, playlist_key
-from screens.manifest import manifest_for
+from core.content_keys import layout_key, playlist_key
+from screens.layouts.manifest import manifest_for
 from tests.factories import make_layout, make_playlist, make_slide
 
 pytestmark = pytest.mark.django_db

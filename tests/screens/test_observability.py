@@ -8,10 +8,11 @@ from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from django.urls import reverse
 
-from screens import protocol
-from screens.client_version import deployed_client_version
-from screens.models import PlayEvent, Screen
-from screens.services import play_events_record
+from core import protocol
+from screens.delivery.client_version import deployed_client_version
+from screens.proof_of_play.models import PlayEvent
+from screens.fleet.models import Screen
+from screens.proof_of_play.services import play_events_record
 from tests.factories import make_layout, make_organisation, make_playlist, make_screen, make_slide
 from tests.screens.test_live import playing_screen
 from tests.sockets import receive_welcome
@@ -153,7 +154,7 @@ def test_proof_of_play_is_listed_filtered_and_exported_as_csv(admin_client):
 async def test_a_command_reaches_the_connected_screen():
     screen, token, _ = await paired_screen_with_slide()
     communicator = await playing_screen(token)
-    from screens.services import screen_command_send
+    from screens.fleet.services import screen_command_send
 
     await database_sync_to_async(screen_command_send)(screen=screen, name="identify")
     command = await communicator.receive_json_from(timeout=2)

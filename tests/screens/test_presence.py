@@ -6,7 +6,7 @@ import pytest
 from channels.db import database_sync_to_async
 from django.utils import timezone
 
-from screens.models import Screen
+from screens.fleet.models import Screen
 from tests.factories import make_screen
 from tests.screens.test_live import playing_screen
 

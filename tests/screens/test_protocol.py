@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from screens import protocol
+from core import protocol
 
 
 def test_a_valid_frame_parses():

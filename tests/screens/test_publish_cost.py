@@ -4,10 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from screens.models import Location, Screen
-from screens.pairing import hash_token
-from screens.live import push_themes
-from screens.selectors import screens_themed_by
+from screens.fleet.models import Location, Screen
+from core.pairing import hash_token
+from screens.fleet.pushes import push_themes
+from screens.fleet.selectors import screens_themed_by
 from themes.models import Theme
 from tests.factories import make_image, make_layout, make_organisation, make_playlist, make_screen, make_slide, make_theme
 

@@ -7,9 +7,9 @@ from django.db import OperationalError
 
 from display.asgi import application
 from playlists.models import Playlist
-from screens import protocol
-from screens.fanout import hub
-from screens.models import Screen
+from core import protocol
+from screens.delivery.fanout import hub
+from screens.fleet.models import Screen
 from tests.factories import make_playlist, make_screen, make_slide
 from tests.manifests import headings
 from tests.screens.test_live import playing_screen
@@ -33,7 +33,7 @@ async def test_a_server_error_during_hello_closes_the_socket_so_the_screen_start
     def database_down(**kwargs):
         raise OperationalError("database is locked")
 
-    monkeypatch.setattr("screens.consumers.screen_by_token", database_down)
+    monkeypatch.setattr("screens.delivery.consumers.screen_by_token", database_down)
     communicator = await connect()
     await communicator.send_json_to({"type": "hello", "protocol": 1, "token": "whatever"})
     assert (await communicator.receive_json_from())["code"] == "server_error"

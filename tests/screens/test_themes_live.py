@@ -6,7 +6,7 @@ from channels.testing import WebsocketCommunicator
 
 from display.asgi import application
 from organisations.models import Organisation
-from screens.models import Location
+from screens.fleet.models import Location
 from tests.factories import make_image, make_organisation, make_playlist, make_screen, make_slide, make_theme
 from tests.manifests import slides_of
 from tests.sockets import receive_welcome

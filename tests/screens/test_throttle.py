@@ -1,7 +1,7 @@
 import pytest
 from channels.db import database_sync_to_async
 
-from screens.throttle import TokenBucket
+from core.throttle import TokenBucket
 from tests.factories import make_screen
 from tests.screens.test_live import playing_screen
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from screens.time_travel import loop_position, screen_at
+from screens.time_travel.lookup import loop_position, screen_at
 from tests.factories import (
     make_campaign,
     make_layout,

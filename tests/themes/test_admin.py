@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from screens.models import Location
+from screens.fleet.models import Location
 from tests.factories import make_image, make_organisation, make_theme, make_user
 from themes.models import Theme
 

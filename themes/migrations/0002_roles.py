@@ -1,11 +1,5 @@
 from django.db import migrations
 
-from organisations.roles import roles_sync
-
-
-def grant_theme_permissions(apps, schema_editor):
-    roles_sync(apps)
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -13,4 +7,6 @@ class Migration(migrations.Migration):
         ("organisations", "0003_roles"),
     ]
 
-    operations = [migrations.RunPython(grant_theme_permissions, migrations.RunPython.noop)]
+    # It synced the role groups by calling organisations.roles, code that changes after the migration was
+    # written. Roles are now synced after every migrate instead (organisations.apps).
+    operations = []
