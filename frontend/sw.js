@@ -168,7 +168,7 @@ async function syncMedia(urls, spreadMs) {
     try {
       const response = await fetch(url, { credentials: "same-origin" });
       if (cacheable(response) && referenced.has(url) && !(await cache.match(url))) await cache.put(url, response);
-    } catch (err) {
+    } catch {
       // offline or gone: the page skips the slide and tries again on its next turn
     }
   }

@@ -165,7 +165,7 @@ export function createConnection({
     let message;
     try {
       message = JSON.parse(data);
-    } catch (err) {
+    } catch {
       log.warn("ignoring a frame that is not JSON");
       return;
     }

@@ -16,7 +16,7 @@ export function mediaUrls(manifest, base, orientation, extra = []) {
     try {
       const absolute = new URL(url, base).href;
       if (!urls.includes(absolute)) urls.push(absolute);
-    } catch (err) {
+    } catch {
       // not a URL: nothing to keep
     }
   }

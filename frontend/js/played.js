@@ -15,7 +15,7 @@ export const WRITE_EVERY_MS = 10000;
 function defaultStorage() {
   try {
     return globalThis.localStorage || null;
-  } catch (err) {
+  } catch {
     return null;
   }
 }
@@ -50,7 +50,7 @@ export function createPlayedLog({
     try {
       const parsed = JSON.parse((storage && storage.getItem(PLAYED_KEY)) || "[]");
       return Array.isArray(parsed) ? parsed.filter((e) => e && typeof e.id === "string") : [];
-    } catch (err) {
+    } catch {
       return []; // unreadable: start over rather than never record again
     }
   }

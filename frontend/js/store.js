@@ -15,7 +15,7 @@ export const CAMPAIGNS_KEY = "infoscreen.campaigns";
 function defaultStorage() {
   try {
     return globalThis.localStorage || null;
-  } catch (err) {
+  } catch {
     return null; // reading the property itself throws when storage is blocked
   }
 }
@@ -53,7 +53,7 @@ export function createStore(storage = defaultStorage(), log = console) {
     try {
       const value = JSON.parse(raw);
       return check(value) ? value : null;
-    } catch (err) {
+    } catch {
       return null;
     }
   }
@@ -90,7 +90,7 @@ export function createStore(storage = defaultStorage(), log = console) {
       try {
         const list = JSON.parse(read(EMERGENCIES_KEY) || "[]");
         return Array.isArray(list) ? list.filter(isEmergency) : [];
-      } catch (err) {
+      } catch {
         return [];
       }
     },
@@ -101,7 +101,7 @@ export function createStore(storage = defaultStorage(), log = console) {
     getTheme() {
       try {
         return JSON.parse(read(THEME_KEY) || "null");
-      } catch (err) {
+      } catch {
         return null;
       }
     },

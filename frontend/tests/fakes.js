@@ -190,12 +190,6 @@ class FakeElement {
   querySelector(selector) {
     return this.querySelectorAll(selector)[0] || null;
   }
-  // On the page when its topmost ancestor is the document's body.
-  get isConnected() {
-    let node = this;
-    while (node.parentNode) node = node.parentNode;
-    return node === this.ownerDocument.body;
-  }
 }
 
 // The element and everything under it, in document order.

@@ -43,7 +43,7 @@ export function eventTimes(startsIso, endsIso, language) {
 function zoned(language, timeZone, options) {
   try {
     return new Intl.DateTimeFormat(locale(language), Object.assign({ timeZone }, options));
-  } catch (err) {
+  } catch {
     return new Intl.DateTimeFormat(locale(language), options);
   }
 }

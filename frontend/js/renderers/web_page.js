@@ -10,7 +10,7 @@ export function pageUrl(value) {
   try {
     const url = new URL(String(value));
     return url.protocol === "http:" || url.protocol === "https:" ? url : null;
-  } catch (err) {
+  } catch {
     return null;
   }
 }
