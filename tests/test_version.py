@@ -1,4 +1,4 @@
-"""The product has one version: the server's (pyproject.toml) and the screen client's (CLIENT_VERSION)."""
+"""One version for the product (server and screen client), and one ruff for every way it runs."""
 
 import re
 import tomllib
@@ -27,4 +27,20 @@ def test_server_and_screen_client_have_the_same_version():
     assert server == client, (
         f"pyproject.toml says {server}, frontend/js/connection.js says {client}: "
         "bump both together"
+    )
+
+
+def test_pre_commit_runs_the_locked_ruff():
+    config = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    constraints = (ROOT / "requirements" / "constraints.txt").read_text(
+        encoding="utf-8"
+    )
+    hook = re.search(r"astral-sh/ruff-pre-commit\s+rev:\s*v?(\S+)", config)
+    locked = re.search(r"^ruff==(\S+)$", constraints, re.MULTILINE)
+    assert hook and locked, (
+        "ruff should appear in both .pre-commit-config.yaml and the constraints"
+    )
+    assert hook[1] == locked[1], (
+        f".pre-commit-config.yaml runs ruff {hook[1]}, requirements/constraints.txt pins "
+        f"{locked[1]}: set the hook's rev to v{locked[1]}"
     )
