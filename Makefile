@@ -9,10 +9,11 @@ PORT ?= 8000
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the versions in requirements/constraints.txt (regenerate it with scripts/lock).
+$(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[test,dev]"
 	touch $@
 
 # Embedded pilot: SQLite and the in-memory channel layer in one daphne process, with demo content.
