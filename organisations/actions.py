@@ -9,6 +9,8 @@ from django.db import transaction
 from wagtail.actions.create import CreateAction
 from wagtail.actions.edit import EditAction
 
+from .services import organisation_collection_create
+
 
 class AfterSaveMixin:
     """`before_save()` reads what the save will change, `saved(instance)` follows it; a refusal raised in
@@ -33,3 +35,14 @@ def save_actions(model, mixin) -> tuple[type[CreateAction], type[EditAction]]:
     return tuple(
         type(f"{model.__name__}{base.__name__}", (mixin, base), {}) for base in (CreateAction, EditAction)
     )
+
+
+class OrganisationCreateAction(AfterSaveMixin, CreateAction):
+    """A new organisation gets its own media collection."""
+
+    def before_save(self) -> None:
+        if self.instance.collection_id is None:
+            self.instance.collection = organisation_collection_create(name=self.instance.name)
+
+    def saved(self, instance) -> None:
+        pass

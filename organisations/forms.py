@@ -1,7 +1,6 @@
 from collections.abc import Iterator
 
 from django import forms
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks import StreamValue, StructValue
@@ -12,7 +11,6 @@ from wagtailmedia.models import AbstractMedia
 
 from .models import OrganisationOwned
 from .selectors import organisations_of
-from .services import organisation_collection_create
 
 
 def choices_limit(form: forms.BaseForm, organisations) -> None:
@@ -82,10 +80,4 @@ class OrganisationOwnedForm(WagtailAdminModelForm):
 
 
 class OrganisationForm(WagtailAdminModelForm):
-    """A new organisation gets its own media collection."""
-
-    @transaction.atomic
-    def save(self, commit=True):
-        if self.instance.pk is None:
-            self.instance.collection = organisation_collection_create(name=self.instance.name)
-        return super().save(commit=commit)
+    """A new organisation gets its own media collection when it is created (`OrganisationCreateAction`)."""

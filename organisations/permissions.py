@@ -9,7 +9,9 @@ from wagtail.models import Collection
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
-from wagtailmedia import get_media_model
+import wagtailmedia
+from wagtailmedia import get_media_model, wagtail_hooks
+from wagtailmedia import permissions as wagtailmedia_permissions
 
 from .models import OrganisationOwned
 from .selectors import organisation_collections, organisation_ids_of, organisations_of
@@ -126,10 +128,7 @@ def register_permission_policies() -> None:
 def wagtailmedia_policy_use_registered() -> None:
     """wagtailmedia 0.19 builds its own policy in its views and hooks instead of asking Wagtail's registry
     (a TODO there until it drops Wagtail < 8): point those at the registered, organisation-scoped policy."""
-    import wagtailmedia
-    from wagtailmedia import permissions, wagtail_hooks
-
     policy = policy_registry.get_by_type(get_media_model())
-    wagtailmedia.get_permission_policy = permissions.get_permission_policy = lambda: policy
-    permissions.permission_policy = wagtail_hooks.permission_policy = policy
+    wagtailmedia.get_permission_policy = wagtailmedia_permissions.get_permission_policy = lambda: policy
+    wagtailmedia_permissions.permission_policy = wagtail_hooks.permission_policy = policy
     wagtail_hooks.MediaAdminURLFinder.permission_policy = policy

@@ -14,10 +14,16 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtailmedia.models import AbstractMedia
 
+from .actions import OrganisationCreateAction
 from .forms import OrganisationForm
 from .media_views import media_usage
 from .models import Organisation, OrganisationLogEntry, OrganisationOwned
 from .selectors import organisation_ids_of
+
+
+@hooks.register("register_actions")
+def register_organisation_actions(registry):
+    registry.register(Organisation, OrganisationCreateAction)
 
 
 @hooks.register("register_log_actions")
