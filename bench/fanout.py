@@ -99,7 +99,6 @@ class Screen:
         except Exception as error:  # noqa: BLE001 - every failure is counted and reported
             self.error = f"{type(error).__name__}: {error}"[:200]
 
-
     async def handle(self, ws, message: dict, now: float) -> None:
         """For other benchmarks: what else a screen does with a message."""
 

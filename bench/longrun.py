@@ -69,17 +69,25 @@ def edition(number: int, slide_seconds: int) -> dict:
     slides = []
     for n in range(SLIDES):
         url = f"/media/image-{(number + n) % IMAGES}.jpg"
-        slides.append({
-            "id": n + 1,
-            "type": "image_text",
-            "title": f"Slide {n + 1}",
-            "duration": slide_seconds,
-            "heading": f"Edition {number}, slide {n + 1}",
-            "text_html": f"<p>Opening hours, events and news, edition {number}.</p>",
-            "image": {"url": url, "width": 1920, "height": 1080, "alt": ""},
-            "media": [{"url": url, "kind": "image"}],
-        })
-    layout = {"key": "full", "columns": "1fr", "rows": "1fr", "areas": ["main"], "regions": [{"name": "main", "playlists": [1]}]}
+        slides.append(
+            {
+                "id": n + 1,
+                "type": "image_text",
+                "title": f"Slide {n + 1}",
+                "duration": slide_seconds,
+                "heading": f"Edition {number}, slide {n + 1}",
+                "text_html": f"<p>Opening hours, events and news, edition {number}.</p>",
+                "image": {"url": url, "width": 1920, "height": 1080, "alt": ""},
+                "media": [{"url": url, "kind": "image"}],
+            }
+        )
+    layout = {
+        "key": "full",
+        "columns": "1fr",
+        "rows": "1fr",
+        "areas": ["main"],
+        "regions": [{"name": "main", "playlists": [1]}],
+    }
     playlist = {"id": 1, "title": "Lobby", "version": f"lobby-{number}", "slides": slides}
     return {"version": f"edition-{number}", "layout": layout, "playlists": {"1": playlist}}
 
@@ -98,8 +106,13 @@ def measure(cdp, at_ms: int) -> Sample:
         cdp.send("HeapProfiler.collectGarbage")
     usage = cdp.send("Runtime.getHeapUsage")
     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-    return Sample(at_ms, usage["usedSize"] / MIB, usage.get("embedderHeapUsedSize", 0) / MIB,
-                  int(metrics["Nodes"]), int(metrics["JSEventListeners"]))
+    return Sample(
+        at_ms,
+        usage["usedSize"] / MIB,
+        usage.get("embedderHeapUsedSize", 0) / MIB,
+        int(metrics["Nodes"]),
+        int(metrics["JSEventListeners"]),
+    )
 
 
 class Screen:
@@ -122,11 +135,15 @@ class Screen:
         slide = self.manifest["playlists"]["1"]["slides"][self.position]
         heading = json.dumps(slide["heading"])
         # A locator, not wait_for_selector: the element handle that returns would keep every slide alive.
-        self.page.locator(f".slide[data-state='current'][data-slide-id='{slide['id']}'] h1:text-is({heading})").wait_for()
+        self.page.locator(
+            f".slide[data-state='current'][data-slide-id='{slide['id']}'] h1:text-is({heading})"
+        ).wait_for()
 
     def start(self) -> None:
-        self.page.evaluate("([manifest, acks]) => { benchServer.manifest = manifest; benchServer.acksPlayed = acks; }",
-                           [self.manifest, self.acks_played])
+        self.page.evaluate(
+            "([manifest, acks]) => { benchServer.manifest = manifest; benchServer.acksPlayed = acks; }",
+            [self.manifest, self.acks_played],
+        )
         self.run_for(FIRST_CONNECT_MS)
         self.wait_for_current()
 
@@ -172,12 +189,19 @@ def play(page, cdp, args) -> tuple[list[Sample], dict]:
         slides_in_dom: document.querySelectorAll('.slide').length,
         service_worker: Boolean(navigator.serviceWorker && navigator.serviceWorker.controller),
     })""")
-    return samples, {"publishes": screen.number, "snapshots": snapshots, "real_seconds": time.monotonic() - began, **state}
+    return samples, {
+        "publishes": screen.number,
+        "snapshots": snapshots,
+        "real_seconds": time.monotonic() - began,
+        **state,
+    }
 
 
 def report_line(sample: Sample) -> str:
-    return (f"{sample.at_ms / HOUR_MS:6.2f} h: JS heap {sample.js_heap:.3f} MiB, Blink heap {sample.blink_heap:.3f} MiB, "
-            f"{sample.nodes} DOM nodes, {sample.listeners} listeners")
+    return (
+        f"{sample.at_ms / HOUR_MS:6.2f} h: JS heap {sample.js_heap:.3f} MiB, Blink heap {sample.blink_heap:.3f} MiB, "
+        f"{sample.nodes} DOM nodes, {sample.listeners} listeners"
+    )
 
 
 def growth(before: float, after: float) -> str:
@@ -187,19 +211,31 @@ def growth(before: float, after: float) -> str:
 def summary(samples: list[Sample], state: dict, args) -> None:
     first, end = samples[0], samples[-1]
     baseline = samples[args.baseline_hour]
-    print(f"\nafter {args.hours} simulated hours ({state['real_seconds']:.0f} s of real time; {state['publishes']} publishes; "
-          f"service worker: {state['service_worker']}):")
-    print(f"  JS heap from the first sample ({first.at_ms / 1000:.0f} s, one full cycle): {growth(first.js_heap, end.js_heap)}")
+    print(
+        f"\nafter {args.hours} simulated hours ({state['real_seconds']:.0f} s of real time; {state['publishes']} publishes; "
+        f"service worker: {state['service_worker']}):"
+    )
+    print(
+        f"  JS heap from the first sample ({first.at_ms / 1000:.0f} s, one full cycle): {growth(first.js_heap, end.js_heap)}"
+    )
     print(f"  JS heap from the warmed-up baseline (hour {args.baseline_hour}): {growth(baseline.js_heap, end.js_heap)}")
     hourly = [s.blink_heap for s in samples[1:]]
-    print(f"  Blink heap: {first.blink_heap:.3f} MiB at the first sample, {min(hourly):.3f}–{max(hourly):.3f} MiB over the hourly ones")
-    print(f"  DOM nodes min/max over the samples: {min(s.nodes for s in samples)}/{max(s.nodes for s in samples)}; "
-          f"slides in the DOM at the end: {state['slides_in_dom']}")
-    print(f"  fake server: {json.dumps(state['server'])}; played events not yet acknowledged: {state['unacknowledged']}")
+    print(
+        f"  Blink heap: {first.blink_heap:.3f} MiB at the first sample, {min(hourly):.3f}–{max(hourly):.3f} MiB over the hourly ones"
+    )
+    print(
+        f"  DOM nodes min/max over the samples: {min(s.nodes for s in samples)}/{max(s.nodes for s in samples)}; "
+        f"slides in the DOM at the end: {state['slides_in_dom']}"
+    )
+    print(
+        f"  fake server: {json.dumps(state['server'])}; played events not yet acknowledged: {state['unacknowledged']}"
+    )
     if state["snapshots"]:
         before, after = state["snapshots"][args.baseline_hour], state["snapshots"][args.hours]
-        print(f"\nheap snapshot, hour {args.baseline_hour} → hour {args.hours}: "
-              f"{heapsnapshot.total_bytes(before) / MIB:.3f} → {heapsnapshot.total_bytes(after) / MIB:.3f} MiB; grew most:")
+        print(
+            f"\nheap snapshot, hour {args.baseline_hour} → hour {args.hours}: "
+            f"{heapsnapshot.total_bytes(before) / MIB:.3f} → {heapsnapshot.total_bytes(after) / MIB:.3f} MiB; grew most:"
+        )
         for group, count0, count1, gained in heapsnapshot.growth(before, after):
             print(f"  {gained:+9,d} B  {count0:6d} → {count1:6d}  {group[:110]}")
 
@@ -212,7 +248,9 @@ def main() -> None:
     parser.add_argument("--baseline-hour", type=int, default=2, help="the warmed-up baseline")
     parser.add_argument("--snapshots", action="store_true", help="compare heap snapshots at the baseline and the end")
     parser.add_argument("--no-acks", action="store_true", help="the fake server never acknowledges proof of play")
-    parser.add_argument("--js-flags", default="", help="V8 flags for Chromium, e.g. --jitless to rule out compiled code")
+    parser.add_argument(
+        "--js-flags", default="", help="V8 flags for Chromium, e.g. --jitless to rule out compiled code"
+    )
     args = parser.parse_args()
     if not 1 <= args.baseline_hour <= args.hours:
         parser.error("--baseline-hour must be between 1 and --hours")

@@ -1,7 +1,7 @@
 """Runs the fan-out benchmark over fleet sizes and servers, and prints a Markdown table for BENCHMARKS.md.
 
-    python bench/matrix.py            # the whole matrix (about 15 minutes on 2 cores)
-    python bench/matrix.py --quick    # 100 and 1,000 screens only
+python bench/matrix.py            # the whole matrix (about 15 minutes on 2 cores)
+python bench/matrix.py --quick    # 100 and 1,000 screens only
 """
 
 import json

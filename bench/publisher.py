@@ -33,8 +33,8 @@ class Publisher:
         """Replace the bench screens with `count` paired screens; returns their tokens."""
         from django.db import close_old_connections
 
-        from screens.fleet.models import Screen
         from core.pairing import hash_token, new_token
+        from screens.fleet.models import Screen
 
         Screen.objects.filter(name__startswith="bench-").delete()
         tokens = [new_token() for _ in range(count)]

@@ -27,7 +27,9 @@ def screen(first_day: date) -> dict:
         ]
         for region in ("main", "side", "ticker")
     }
-    campaigns = [Campaign(n, 100 + n, NOW + timedelta(hours=9 * n), NOW + timedelta(hours=9 * n + 12), n % 2) for n in range(5)]
+    campaigns = [
+        Campaign(n, 100 + n, NOW + timedelta(hours=9 * n), NOW + timedelta(hours=9 * n + 12), n % 2) for n in range(5)
+    ]
     return {"regions": regions, "campaigns": campaigns}
 
 
@@ -43,4 +45,6 @@ def measure(first_day: date, days: int, runs: int = 30) -> float:
 
 if __name__ == "__main__":
     for first_day, days in [(NOW.date(), 7), (NOW.date() - timedelta(days=3 * 365), 7), (NOW.date(), 28)]:
-        print(f"schedules from {first_day}, horizon {days:2} days: {measure(first_day, days):6.1f} ms per resolve (median)")
+        print(
+            f"schedules from {first_day}, horizon {days:2} days: {measure(first_day, days):6.1f} ms per resolve (median)"
+        )

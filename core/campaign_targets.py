@@ -30,7 +30,9 @@ class ScreenPlace:
     groups: frozenset[int] = frozenset()
 
 
-def screen_campaigns(screen: ScreenPlace, campaigns: Iterable[CampaignTargets], *, ending_after: datetime) -> tuple[Campaign, ...]:
+def screen_campaigns(
+    screen: ScreenPlace, campaigns: Iterable[CampaignTargets], *, ending_after: datetime
+) -> tuple[Campaign, ...]:
     """The campaigns this screen plays that end after `ending_after`, by id (screens with the same
     campaigns get equal tuples, so they can share one document)."""
     chosen = (
@@ -38,6 +40,10 @@ def screen_campaigns(screen: ScreenPlace, campaigns: Iterable[CampaignTargets], 
         for targets in campaigns
         if targets.organisation_id == screen.organisation_id
         and targets.campaign.ends > ending_after
-        and (screen.id in targets.screens or screen.location_id in targets.locations or bool(targets.groups & screen.groups))
+        and (
+            screen.id in targets.screens
+            or screen.location_id in targets.locations
+            or bool(targets.groups & screen.groups)
+        )
     )
     return tuple(sorted(chosen, key=lambda campaign: campaign.id))

@@ -12,7 +12,8 @@ from dateutil.rrule import rrulestr
 from django.utils import formats
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.text import capfirst, get_text_list
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]  # index = Python's weekday()
 ORDINALS = {1: _("first"), 2: _("second"), 3: _("third"), 4: _("fourth"), -1: _("last")}
@@ -62,7 +63,9 @@ def rule_of(repeat: Repeat) -> str:
             return f"FREQ=MONTHLY;BYDAY={repeat.ordinal}{DAY_CODES[repeat.weekday]}"
         case "yearly":
             if not _is_date(repeat.month, repeat.day):
-                raise RuleError(gettext("%(month)s has no day %(day)s.") % {"month": MONTHS[repeat.month], "day": repeat.day})
+                raise RuleError(
+                    gettext("%(month)s has no day %(day)s.") % {"month": MONTHS[repeat.month], "day": repeat.day}
+                )
             return f"FREQ=YEARLY;BYMONTH={repeat.month};BYMONTHDAY={repeat.day}"
         case _:
             return rule_check(repeat.rule)
@@ -107,7 +110,9 @@ def rule_check(rule: str) -> str:
     return text
 
 
-def schedule_summary(rule: str, starts: time, ends: time, first_day: date, last_day: date | None, *, today: date | None = None) -> str:
+def schedule_summary(
+    rule: str, starts: time, ends: time, first_day: date, last_day: date | None, *, today: date | None = None
+) -> str:
     """E.g. "Monday–Friday 08:00–16:00" or "First Saturday of the month 10:00–14:00, until 31 December 2026"."""
     repeat = repeat_of(rule)
     if repeat.kind == ONCE:

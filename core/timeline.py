@@ -144,7 +144,9 @@ def timeline_resolve(
     campaign_spans = []
     for campaign in campaigns:
         starts = _utc(campaign.starts, "a campaign's start")
-        campaign_spans.append((starts, _utc(campaign.ends, "a campaign's end"), ((-campaign.priority, starts, campaign.id), campaign)))
+        campaign_spans.append(
+            (starts, _utc(campaign.ends, "a campaign's end"), ((-campaign.priority, starts, campaign.id), campaign))
+        )
     campaign_track = _track(campaign_spans, start, end, _campaign_content)
     return Timeline(local(start, zone), local(end, zone), region_tracks, _local_track(campaign_track, zone))
 
@@ -153,7 +155,10 @@ def at(timeline: Timeline, moment: datetime) -> Playing:
     """What plays at `moment`, which must lie within the timeline's horizon."""
     _utc(moment, "moment")
     if not timeline.start <= moment < timeline.end:
-        raise ValueError(f"{moment.isoformat()} is outside the timeline ({timeline.start.isoformat()} to {timeline.end.isoformat()}).")
+        raise ValueError(
+            f"{moment.isoformat()} is outside the timeline "
+            f"({timeline.start.isoformat()} to {timeline.end.isoformat()})."
+        )
     campaign = _interval_at(timeline.campaigns, moment)
     regions = {name: _interval_at(track, moment) for name, track in timeline.regions.items()}
     return Playing(campaign if campaign.campaign_id is not None else None, regions)

@@ -30,7 +30,11 @@ def track_payload(track: tuple[Interval, ...], *, campaigns: bool = False) -> li
     for interval in track:
         if campaigns and interval.campaign_id is None:
             continue
-        row = {"from": interval.start.isoformat(), "until": interval.end.isoformat(), "playlists": list(interval.playlist_ids)}
+        row = {
+            "from": interval.start.isoformat(),
+            "until": interval.end.isoformat(),
+            "playlists": list(interval.playlist_ids),
+        }
         if campaigns:
             row["campaign"] = interval.campaign_id
         rows.append(row)

@@ -11,10 +11,10 @@ Instants are computed in UTC, where arithmetic and comparison are real time. Nev
 subtract two datetimes that share a ZoneInfo: Python does that in wall-clock time.
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from zoneinfo import ZoneInfo
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def instant_at(reading: datetime, zone: ZoneInfo, *, latest: bool = False) -> datetime:

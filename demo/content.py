@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import File
 from django.core.files.images import ImageFile
-from django.db import transaction
 from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
@@ -25,12 +24,10 @@ from organisations.roles import ROLES
 from organisations.services import organisation_approval_require, organisation_create, organisation_member_add
 from playlists.feeds.cache import feed_store
 from playlists.models import Playlist, PlaylistItem, PlaylistSchedule, Slide
-
-from themes.models import Theme
-
 from screens.campaigns.models import Campaign
-from screens.layouts.models import Layout, LayoutRegionPlaylist
 from screens.fleet.models import Location, Screen, ScreenGroup
+from screens.layouts.models import Layout, LayoutRegionPlaylist
+from themes.models import Theme
 
 # Organisation → (location, address, playlist, screen, slides).
 DEMO_ORGANISATIONS = {
@@ -40,7 +37,12 @@ DEMO_ORGANISATIONS = {
         "Lobby",
         "Main entrance",
         [
-            ("Welcome", "Welcome to the town hall", "<p>Citizen service is open Monday to Friday, 8–16.</p>", (20, 70, 120)),
+            (
+                "Welcome",
+                "Welcome to the town hall",
+                "<p>Citizen service is open Monday to Friday, 8–16.</p>",
+                (20, 70, 120),
+            ),
             ("Recycling", "New recycling rules", "<p>Sort glass, metal and plastic from 1 January.</p>", (30, 110, 60)),
             ("Library", "The library has moved", "<p>Find us on the first floor, next to the café.</p>", (120, 60, 20)),
         ],
@@ -166,8 +168,13 @@ def demo_video(organisation: Organisation) -> Media:
         return existing
     with DEMO_VIDEO.open("rb") as file:
         return Media.objects.create(
-            title="Countdown", type="video", file=File(file, name="demo-countdown.mp4"), duration=3, width=640,
-            height=360, collection=organisation.collection,
+            title="Countdown",
+            type="video",
+            file=File(file, name="demo-countdown.mp4"),
+            duration=3,
+            width=640,
+            height=360,
+            collection=organisation.collection,
         )
 
 
@@ -175,14 +182,28 @@ def demo_media_slides(organisation: Organisation) -> list[tuple[str, int, str, d
     """Half-size image and text with a logo, a slideshow with slow zoom, and a video."""
     views = [demo_image(f"View {n}", colour, organisation) for n, colour in enumerate([(30, 90, 140), (150, 90, 30)])]
     return [
-        ("Opening hours", 10, "image_text", {
-            "heading": "Opening hours", "text": "<p>Monday to Friday 8–16, Thursday until 18.</p>",
-            "image": demo_image("Counter", (60, 60, 90), organisation), "layout": "image_left",
-            "box_position": "centre", "logo": demo_logo(organisation),
-        }),
-        ("Harbour views", 10, "slideshow", {
-            "images": [{"image": view, "duration": 4} for view in views], "transition": "zoom",
-        }),
+        (
+            "Opening hours",
+            10,
+            "image_text",
+            {
+                "heading": "Opening hours",
+                "text": "<p>Monday to Friday 8–16, Thursday until 18.</p>",
+                "image": demo_image("Counter", (60, 60, 90), organisation),
+                "layout": "image_left",
+                "box_position": "centre",
+                "logo": demo_logo(organisation),
+            },
+        ),
+        (
+            "Harbour views",
+            10,
+            "slideshow",
+            {
+                "images": [{"image": view, "duration": 4} for view in views],
+                "transition": "zoom",
+            },
+        ),
         ("Countdown", 10, "video", {"video": demo_video(organisation), "sound": False}),
     ]
 
@@ -194,7 +215,9 @@ def demo_slides_append(playlist: Playlist, slides: list[tuple[str, int, str, dic
     for title, duration, block_type, value in slides:
         if Slide.objects.filter(title=title, organisation=organisation).exists():
             continue
-        slide = Slide(title=title, organisation=organisation, duration=duration, live=False, content=[(block_type, value)])
+        slide = Slide(
+            title=title, organisation=organisation, duration=duration, live=False, content=[(block_type, value)]
+        )
         slide.save()
         publish(slide)
         PlaylistItem.objects.create(playlist=playlist, slide=slide, sort_order=playlist.items.count())
@@ -328,7 +351,13 @@ def demo_themes_load() -> None:
             continue
         logo = demo_theme_logo(f"{theme_name} logo", logo_colour, organisation)
         organisation.theme = Theme.objects.create(
-            name=theme_name, organisation=organisation, background=background, text=text, accent=accent, font=font, logo=logo
+            name=theme_name,
+            organisation=organisation,
+            background=background,
+            text=text,
+            accent=accent,
+            font=font,
+            logo=logo,
         )
         organisation.save()
 
@@ -341,55 +370,103 @@ def demo_structured_slides(organisation: Organisation) -> list[tuple[str, int, s
         return demo_image(name, colour, organisation, size=(600, 800))
 
     return [
-        ("Ask the library", 10, "contacts", {
-            "heading": "Ask the library",
-            "people": [
-                {"image": photo("Anna Jensen", (170, 90, 60)), "name": "Anna Jensen", "title": "Librarian",
-                 "phone": "+45 33 66 33 66", "email": "anna.jensen@example.org"},
-                {"image": photo("Mads Holm", (60, 110, 150)), "name": "Mads Holm", "title": "Children's librarian",
-                 "phone": "+45 33 66 33 67", "email": "mads.holm@example.org"},
-                {"image": None, "name": "Sara Nielsen", "title": "IT help", "phone": "", "email": "it@example.org"},
-            ],
-        }),
-        ("Service hours", 10, "table", {
-            "heading": "Opening hours",
-            "table": {
-                "columns": [{"type": "text", "heading": heading} for heading in ("Day", "Staffed", "Self-service")],
-                "rows": [{"values": row} for row in (
-                    ["Monday–Thursday", "10–18", "8–22"], ["Friday", "10–16", "8–22"], ["Saturday", "10–14", "8–18"],
-                    ["Sunday", "Closed", "8–18"],
-                )],
-                "caption": "Self-service with your health card and PIN.",
+        (
+            "Ask the library",
+            10,
+            "contacts",
+            {
+                "heading": "Ask the library",
+                "people": [
+                    {
+                        "image": photo("Anna Jensen", (170, 90, 60)),
+                        "name": "Anna Jensen",
+                        "title": "Librarian",
+                        "phone": "+45 33 66 33 66",
+                        "email": "anna.jensen@example.org",
+                    },
+                    {
+                        "image": photo("Mads Holm", (60, 110, 150)),
+                        "name": "Mads Holm",
+                        "title": "Children's librarian",
+                        "phone": "+45 33 66 33 67",
+                        "email": "mads.holm@example.org",
+                    },
+                    {"image": None, "name": "Sara Nielsen", "title": "IT help", "phone": "", "email": "it@example.org"},
+                ],
             },
-            "column_headings": True,
-        }),
-        ("Christmas market", 10, "poster", {
-            "title": "Christmas market in the library",
-            "starts_at": market,
-            "ends_at": market + timedelta(hours=4),
-            "place": "The reading room, ground floor",
-            "text": "Local crafts, mulled wine and a story for the children at 15:00.",
-            "image": demo_image("Christmas market", (150, 30, 40), organisation),
-            "call_to_action": "Free entry",
-        }),
-        ("Book of the month", 10, "book_review", {
-            "cover_image": demo_image("Kongens fald", (40, 60, 90), organisation, size=(800, 1200)),
-            "title": "Kongens fald",
-            "author": "Johannes V. Jensen",
-            "review": "<p>A dark, <b>dazzling</b> novel of Renaissance Denmark. Still the best Danish novel, we think.</p>",
-            "rating": 5,
-            "reviewer": "Anna, librarian",
-        }),
-        ("Events online", 10, "qr_code", {
-            "url": "https://example.org/library/events",
-            "caption": "Scan to see all our events",
-        }),
-        ("Countdown to the market", 10, "clock", {
-            "mode": "countdown",
-            "target": market,
-            "label": "to the Christmas market",
-            "done_text": "The Christmas market is open!",
-        }),
+        ),
+        (
+            "Service hours",
+            10,
+            "table",
+            {
+                "heading": "Opening hours",
+                "table": {
+                    "columns": [{"type": "text", "heading": heading} for heading in ("Day", "Staffed", "Self-service")],
+                    "rows": [
+                        {"values": row}
+                        for row in (
+                            ["Monday–Thursday", "10–18", "8–22"],
+                            ["Friday", "10–16", "8–22"],
+                            ["Saturday", "10–14", "8–18"],
+                            ["Sunday", "Closed", "8–18"],
+                        )
+                    ],
+                    "caption": "Self-service with your health card and PIN.",
+                },
+                "column_headings": True,
+            },
+        ),
+        (
+            "Christmas market",
+            10,
+            "poster",
+            {
+                "title": "Christmas market in the library",
+                "starts_at": market,
+                "ends_at": market + timedelta(hours=4),
+                "place": "The reading room, ground floor",
+                "text": "Local crafts, mulled wine and a story for the children at 15:00.",
+                "image": demo_image("Christmas market", (150, 30, 40), organisation),
+                "call_to_action": "Free entry",
+            },
+        ),
+        (
+            "Book of the month",
+            10,
+            "book_review",
+            {
+                "cover_image": demo_image("Kongens fald", (40, 60, 90), organisation, size=(800, 1200)),
+                "title": "Kongens fald",
+                "author": "Johannes V. Jensen",
+                "review": (
+                    "<p>A dark, <b>dazzling</b> novel of Renaissance Denmark. "
+                    "Still the best Danish novel, we think.</p>"
+                ),
+                "rating": 5,
+                "reviewer": "Anna, librarian",
+            },
+        ),
+        (
+            "Events online",
+            10,
+            "qr_code",
+            {
+                "url": "https://example.org/library/events",
+                "caption": "Scan to see all our events",
+            },
+        ),
+        (
+            "Countdown to the market",
+            10,
+            "clock",
+            {
+                "mode": "countdown",
+                "target": market,
+                "label": "to the Christmas market",
+                "done_text": "The Christmas market is open!",
+            },
+        ),
     ]
 
 

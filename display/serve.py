@@ -15,7 +15,6 @@ import subprocess
 import sys
 import time
 
-
 # Screens stay connected for days (daphne's default cuts every socket after 24 h, all at once after a
 # restart), a fleet reconnecting at once needs longer than 5 s to be handshaken, and a silent
 # screen is noticed within ping interval + timeout = 50 s. Options given on the command line win.

@@ -32,9 +32,7 @@ class AfterSaveMixin:
 
 def save_actions(model, mixin) -> tuple[type[CreateAction], type[EditAction]]:
     """The create and edit actions of `model`, with `mixin` (an AfterSaveMixin) applied."""
-    return tuple(
-        type(f"{model.__name__}{base.__name__}", (mixin, base), {}) for base in (CreateAction, EditAction)
-    )
+    return tuple(type(f"{model.__name__}{base.__name__}", (mixin, base), {}) for base in (CreateAction, EditAction))
 
 
 class OrganisationCreateAction(AfterSaveMixin, CreateAction):

@@ -1,5 +1,6 @@
 """Who may do what to which object: a role's model permissions, limited to the user's organisations."""
 
+import wagtailmedia
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -9,7 +10,6 @@ from wagtail.models import Collection
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
-import wagtailmedia
 from wagtailmedia import get_media_model, wagtail_hooks
 from wagtailmedia import permissions as wagtailmedia_permissions
 

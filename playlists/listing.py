@@ -25,7 +25,9 @@ def playlist_usage(playlist) -> str:
 
 
 def status_column() -> StatusTagColumn:
-    return StatusTagColumn("status", label=_("Status"), accessor=status_of, primary=lambda obj: obj.live, sort_key="live")
+    return StatusTagColumn(
+        "status", label=_("Status"), accessor=status_of, primary=lambda obj: obj.live, sort_key="live"
+    )
 
 
 def usage_column(accessor) -> Column:

@@ -15,6 +15,8 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from core.schedule_rules import RuleError, rule_check, schedule_summary
+from core.timeline import Recurrence
 from organisations.models import (
     Organisation,
     OrganisationOwned,
@@ -22,8 +24,6 @@ from organisations.models import (
     OrganisationWorkflowMixin,
     theme_owner_check,
 )
-from core.schedule_rules import RuleError, rule_check, schedule_summary
-from core.timeline import Recurrence
 from themes.fields import theme_choice
 from themes.payload import theme_payload
 
@@ -98,7 +98,9 @@ class Slide(ScreenContent):
         _("duration (seconds)"),
         default=10,
         validators=[MinValueValidator(1), MaxValueValidator(3600)],
-        help_text=_("How long the slide stays on screen. A slideshow lasts as long as its images, a video until it ends."),
+        help_text=_(
+            "How long the slide stays on screen. A slideshow lasts as long as its images, a video until it ends."
+        ),
     )
     content = StreamField(SLIDE_BLOCKS, min_num=1, max_num=1, verbose_name=_("content"))
     theme = theme_choice(_("Empty: the theme of the screen showing the slide (its location's or organisation's)."))
@@ -201,9 +203,7 @@ class PlaylistItemQuerySet(models.QuerySet):
 
 class PlaylistItem(Orderable):
     playlist = ParentalKey(Playlist, on_delete=models.CASCADE, related_name="items")
-    slide = models.ForeignKey(
-        Slide, on_delete=models.CASCADE, related_name="playlist_items", verbose_name=_("slide")
-    )
+    slide = models.ForeignKey(Slide, on_delete=models.CASCADE, related_name="playlist_items", verbose_name=_("slide"))
 
     objects = PlaylistItemQuerySet.as_manager()
 
@@ -242,7 +242,11 @@ class PlaylistSchedule(Orderable):
     def clean(self):
         if self.starts is not None and self.ends is not None and self.ends <= self.starts and self.ends != time(0):
             raise ValidationError(
-                {"ends": _("The end must be after the start. For a window past midnight, add a second schedule from 00:00.")}
+                {
+                    "ends": _(
+                        "The end must be after the start. For a window past midnight, add a second schedule from 00:00."
+                    )
+                }
             )
         if self.first_day and self.last_day and self.last_day < self.first_day:
             raise ValidationError({"last_day": _("The last day cannot be before the first day.")})

@@ -70,12 +70,20 @@ def slide_payload(slide) -> dict | None:
 
 def playlist_payload(*, playlist_id: int, title: str, slides: list) -> dict:
     """One playlist as screens see it; its own version lets a client tell which regions changed."""
-    content = {"id": playlist_id, "title": title, "slides": [payload for payload in map(slide_payload, slides) if payload]}
+    content = {
+        "id": playlist_id,
+        "title": title,
+        "slides": [payload for payload in map(slide_payload, slides) if payload],
+    }
     return {**content, "version": content_version(content)}
 
 
 def build_manifest(
-    *, template: LayoutTemplate, regions: dict[str, list[dict]], timeline: dict | None = None, built_at: float | None = None
+    *,
+    template: LayoutTemplate,
+    regions: dict[str, list[dict]],
+    timeline: dict | None = None,
+    built_at: float | None = None,
 ) -> Manifest:
     """The document for a grid whose regions play these playlist payloads, in order; regions the template
     lacks are left out. With a timeline, each region plays the playlists its current interval names;

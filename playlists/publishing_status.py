@@ -11,7 +11,12 @@ from wagtail.models import Revision
 
 
 def publishing_status(
-    *, live: bool, expired: bool, has_unpublished_changes: bool, scheduled_at: datetime | None, expire_at: datetime | None
+    *,
+    live: bool,
+    expired: bool,
+    has_unpublished_changes: bool,
+    scheduled_at: datetime | None,
+    expire_at: datetime | None,
 ) -> str:
     """Draft, scheduled, live or expired, with what an editor must know next: a pending date or draft changes.
     `scheduled_at` is when an approved revision goes live (Wagtail's `publish_scheduled` publishes it)."""

@@ -32,7 +32,9 @@ class ScheduleForm(WagtailAdminModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
     ordinal = forms.TypedChoiceField(label=_("Which"), choices=list(ORDINALS.items()), coerce=int, initial=1)
-    ordinal_weekday = forms.TypedChoiceField(label=_("Weekday of the month"), choices=WEEKDAY_CHOICES, coerce=int, initial=5)
+    ordinal_weekday = forms.TypedChoiceField(
+        label=_("Weekday of the month"), choices=WEEKDAY_CHOICES, coerce=int, initial=5
+    )
     month_day = forms.IntegerField(label=_("Day"), min_value=1, max_value=31, initial=1, required=False)
     month = forms.TypedChoiceField(label=_("Month"), choices=list(MONTHS.items()), coerce=int, initial=1)
     custom_rule = forms.CharField(

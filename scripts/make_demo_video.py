@@ -19,16 +19,45 @@ def frame(index: int) -> Image.Image:
     draw = ImageDraw.Draw(picture)
     x = int((WIDTH - 80) * t / SECONDS)
     draw.ellipse([x, HEIGHT - 100, x + 80, HEIGHT - 20], fill=(240, 200, 40))
-    draw.text((WIDTH // 2, HEIGHT // 2 - 30), str(SECONDS - int(t)), fill="white", anchor="mm",
-              font=ImageFont.load_default(size=120))
+    draw.text(
+        (WIDTH // 2, HEIGHT // 2 - 30),
+        str(SECONDS - int(t)),
+        fill="white",
+        anchor="mm",
+        font=ImageFont.load_default(size=120),
+    )
     return picture
 
 
 def main() -> None:
     encoder = subprocess.Popen(
-        ["ffmpeg", "-y", "-loglevel", "error", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{WIDTH}x{HEIGHT}",
-         "-r", str(FPS), "-i", "-", "-c:v", "libx264", "-profile:v", "baseline", "-pix_fmt", "yuv420p",
-         "-crf", "30", "-movflags", "+faststart", str(OUT)],
+        [
+            "ffmpeg",
+            "-y",
+            "-loglevel",
+            "error",
+            "-f",
+            "rawvideo",
+            "-pix_fmt",
+            "rgb24",
+            "-s",
+            f"{WIDTH}x{HEIGHT}",
+            "-r",
+            str(FPS),
+            "-i",
+            "-",
+            "-c:v",
+            "libx264",
+            "-profile:v",
+            "baseline",
+            "-pix_fmt",
+            "yuv420p",
+            "-crf",
+            "30",
+            "-movflags",
+            "+faststart",
+            str(OUT),
+        ],
         stdin=subprocess.PIPE,
     )
     for index in range(FPS * SECONDS):

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
-
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -15,13 +14,13 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtailmedia.models import Media
 
+from core.pairing import hash_token, new_token
 from organisations.models import Organisation
 from organisations.services import organisation_create, organisation_member_add
 from playlists.models import Playlist, PlaylistItem, PlaylistSchedule, Slide
 from screens.campaigns.models import Campaign
-from screens.layouts.models import Layout, LayoutRegionPlaylist
 from screens.fleet.models import Location, PairingCode, Screen
-from core.pairing import hash_token, new_token
+from screens.layouts.models import Layout, LayoutRegionPlaylist
 from themes.models import Theme
 
 _numbers = count(1)
@@ -58,7 +57,9 @@ def make_theme(*, name: str = "Town colours", organisation=None, **fields) -> Th
 VIDEO_FILE = Path(__file__).resolve().parent.parent / "demo" / "demo_media" / "countdown.mp4"
 
 
-def make_video(*, title: str = "Clip", organisation=None, content: bytes | None = None, name: str = "clip.mp4") -> Media:
+def make_video(
+    *, title: str = "Clip", organisation=None, content: bytes | None = None, name: str = "clip.mp4"
+) -> Media:
     """A video in the organisation's collection: the demo clip, or `content` as the file."""
     collection = (organisation or make_organisation()).collection
     file = ContentFile(VIDEO_FILE.read_bytes() if content is None else content, name=name)
@@ -85,7 +86,9 @@ def make_slide(
     return slide
 
 
-def make_playlist(*, slides=(), publish: bool = True, title: str = "Lobby", organisation=None, schedules=()) -> Playlist:
+def make_playlist(
+    *, slides=(), publish: bool = True, title: str = "Lobby", organisation=None, schedules=()
+) -> Playlist:
     """A playlist of these slides; `schedules` are PlaylistSchedule fields, e.g. {"rule": "FREQ=DAILY"}."""
     playlist = Playlist(title=title, live=False, organisation=organisation or make_organisation())
     playlist.save()
@@ -127,7 +130,9 @@ def make_screen(
     return screen, token
 
 
-def make_campaign(*, playlist, starts, ends, screens=(), groups=(), locations=(), priority: int = 0, title: str = "Campaign") -> Campaign:
+def make_campaign(
+    *, playlist, starts, ends, screens=(), groups=(), locations=(), priority: int = 0, title: str = "Campaign"
+) -> Campaign:
     """A campaign of the playlist's organisation (saved directly: nothing is pushed)."""
     campaign = Campaign.objects.create(
         title=title, playlist=playlist, starts=starts, ends=ends, priority=priority, organisation=playlist.organisation

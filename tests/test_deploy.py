@@ -7,7 +7,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args, **env):
-    full_env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    full_env = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     full_env.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
@@ -16,7 +18,12 @@ def run_manage(*args, **env):
 
 def test_deploy_checks_are_clean_under_production_settings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY="x" * 60 + "production-like", ALLOWED_HOSTS="display.example.dk"
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="x" * 60 + "production-like",
+        ALLOWED_HOSTS="display.example.dk",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

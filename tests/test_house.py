@@ -90,7 +90,11 @@ def test_no_form_save_writes_beyond_its_own_fields():
         tree = parsed(path)
         writers = side_effect_names(tree)
         for cls, method in form_saves(tree):
-            called = {node.func.id for node in ast.walk(method) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+            called = {
+                node.func.id
+                for node in ast.walk(method)
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            }
             if called & writers:
                 found.append(f"{path.relative_to(ROOT)}: {cls}.save() calls {sorted(called & writers)}")
     assert not found, "\n".join(found)

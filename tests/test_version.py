@@ -6,9 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONNECTION_JS = ROOT / "frontend" / "js" / "connection.js"
-CLIENT_VERSION = re.compile(
-    r"""^export const CLIENT_VERSION = ["']([^"']+)["'];""", re.MULTILINE
-)
+CLIENT_VERSION = re.compile(r"""^export const CLIENT_VERSION = ["']([^"']+)["'];""", re.MULTILINE)
 
 
 def server_version() -> str:
@@ -25,7 +23,5 @@ def client_version() -> str:
 def test_server_and_screen_client_have_the_same_version():
     server, client = server_version(), client_version()
     assert server == client, (
-        f"pyproject.toml says {server}, frontend/js/connection.js says {client}: "
-        "bump both together"
+        f"pyproject.toml says {server}, frontend/js/connection.js says {client}: bump both together"
     )
-

@@ -13,6 +13,7 @@ from .colours import MINIMUM_CONTRAST, contrast_ratio, is_readable
 from .fields import ColourField
 from .fonts import FONT_CHOICES, SYSTEM
 
+
 class Theme(index.Indexed, OrganisationOwned):
     """Colours, font and logo for screens: an organisation's or a location's, or one slide's own."""
 

@@ -77,6 +77,5 @@ def events_showing(events: list[dict], *, span: str, now: datetime, zone: ZoneIn
     return [
         event
         for event in events
-        if datetime.fromisoformat(event["start"]) < ends
-        and datetime.fromisoformat(event["end"]) > max(begins, now)
+        if datetime.fromisoformat(event["start"]) < ends and datetime.fromisoformat(event["end"]) > max(begins, now)
     ]

@@ -198,7 +198,7 @@ def fetch_once(target: Target, limits: Limits, ends_at: float, *, read_body: boo
         return response, body
     except errors.FeedError:
         raise
-    except (TimeoutError, socket.timeout) as error:
+    except TimeoutError as error:
         raise errors.too_slow(limits.deadline if deadline.expired.is_set() else limits.timeout) from error
     except (OSError, http.client.HTTPException) as error:
         if deadline.expired.is_set():

@@ -2,8 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from playlists.slide_types.base import SlideBlock, clean_html, images_media
 from core.media import image_payload
+from playlists.slide_types.base import SlideBlock, clean_html, images_media
 
 # Book covers are portrait: whole, never cropped.
 COVER = "max-800x1200"

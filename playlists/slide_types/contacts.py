@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from playlists.slide_types.base import SlideBlock, images_media
 from core.media import image_payload
+from playlists.slide_types.base import SlideBlock, images_media
 
 # Small and square; Wagtail's fill crops around the image's focal point, so faces stay in the frame.
 PHOTO = "fill-400x400"

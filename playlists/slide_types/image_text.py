@@ -2,8 +2,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from playlists.slide_types.base import FULL_SCREEN, HALF_SCREEN, SlideBlock, clean_html, cover_image_payload, images_media
 from core.media import image_payload
+from playlists.slide_types.base import (
+    FULL_SCREEN,
+    HALF_SCREEN,
+    SlideBlock,
+    clean_html,
+    cover_image_payload,
+    images_media,
+)
 
 LAYOUTS = [
     ("full", _("Image fills the screen, text on top")),
@@ -22,9 +29,7 @@ LOGO = "max-480x240"
 
 class ImageTextBlock(SlideBlock):
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
-    text = blocks.RichTextBlock(
-        label=_("Text"), required=False, features=["bold", "italic", "ol", "ul", "link"]
-    )
+    text = blocks.RichTextBlock(label=_("Text"), required=False, features=["bold", "italic", "ol", "ul", "link"])
     image = ImageChooserBlock(label=_("Image"), required=False)
     # Not required: forms and content made before these fields existed leave them out, and get the defaults.
     layout = blocks.ChoiceBlock(choices=LAYOUTS, default="full", required=False, label=_("Layout"))

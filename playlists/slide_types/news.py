@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from core.media import media_entry
 from playlists.feeds.cache import feed_content
 
-from core.media import media_entry
 from .feed import FeedSlideBlock, address_block, heading_block
 
 

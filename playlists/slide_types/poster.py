@@ -2,8 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from playlists.slide_types.base import SlideBlock, images_media, local_iso, refuse
 from core.media import image_payload
+from playlists.slide_types.base import SlideBlock, images_media, local_iso, refuse
 
 # Square, cropped around the focal point: it fills half the screen in either orientation.
 POSTER_IMAGE = "fill-1080x1080"

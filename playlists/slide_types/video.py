@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtailmedia.blocks import VideoChooserBlock
 
-from playlists.slide_types.base import SlideBlock
 from core.media import media_entry
+from playlists.slide_types.base import SlideBlock
 
 # What a Chromium kiosk plays (H.264 MP4, VP8/VP9/AV1 WebM): anything else would fail only on the screen.
 PLAYABLE = {".mp4", ".m4v", ".webm"}

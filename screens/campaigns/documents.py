@@ -58,7 +58,9 @@ def campaigns_meeting(
             targets[name][campaign_id].add(target_id)
     slides = PlaylistItem.objects.live_slides({row.playlist_id for row in rows})
     payloads = {
-        row.playlist_id: playlist_payload(playlist_id=row.playlist_id, title=row.playlist.title, slides=slides[row.playlist_id])
+        row.playlist_id: playlist_payload(
+            playlist_id=row.playlist_id, title=row.playlist.title, slides=slides[row.playlist_id]
+        )
         for row in rows
     }
     campaigns = [
@@ -88,7 +90,9 @@ def campaign_documents(*, screens: Q, now: datetime | None = None) -> list[tuple
     for pk, organisation_id, location_id in places:
         place = ScreenPlace(pk, organisation_id, location_id, groups.get(pk, frozenset()))
         sharing[screen_campaigns(place, campaigns, ending_after=day)].append(pk)
-    return [(screen_ids, campaigns_document(chosen, payloads, day=day, zone=zone)) for chosen, screen_ids in sharing.items()]
+    return [
+        (screen_ids, campaigns_document(chosen, payloads, day=day, zone=zone)) for chosen, screen_ids in sharing.items()
+    ]
 
 
 def campaign_editions(*, screens: Q, now: datetime | None = None) -> list[dict]:

@@ -17,7 +17,9 @@ class CampaignForm(OrganisationOwnedForm):
         if organisation:
             for name, chosen in targets.items():
                 if any(target.organisation_id != organisation.pk for target in chosen):
-                    self.add_error(name, _("Choose only the campaign organisation’s own screens, groups and locations."))
+                    self.add_error(
+                        name, _("Choose only the campaign organisation’s own screens, groups and locations.")
+                    )
             if playlist and not Playlist.objects.usable_by([organisation]).filter(pk=playlist.pk).exists():
                 self.add_error("playlist", _("This playlist is not shared with the campaign’s organisation."))
         return data

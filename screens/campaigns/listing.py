@@ -7,7 +7,6 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn
 
 from .models import ENDED, RUNNING, UPCOMING
 
-
 CAMPAIGN_STATUSES = {UPCOMING: _("Upcoming"), RUNNING: _("Running"), ENDED: _("Ended")}
 
 

@@ -35,4 +35,6 @@ class CampaignViewSet(OrganisationOwnedViewSet):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("playlist").prefetch_related("screens", "groups", "locations")
+        return (
+            super().get_queryset(request).select_related("playlist").prefetch_related("screens", "groups", "locations")
+        )

@@ -12,8 +12,9 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from .db_threads import in_thread_pool
 from screens.emergencies.services import emergency_acks_store
+
+from .db_threads import in_thread_pool
 
 logger = logging.getLogger(__name__)
 
@@ -21,8 +22,11 @@ FLUSH_SECONDS = 0.1
 RETRY_SECONDS = 1.0
 
 
+STORE = in_thread_pool(emergency_acks_store)
+
+
 class AckBatch:
-    def __init__(self, store=in_thread_pool(emergency_acks_store), interval: float = FLUSH_SECONDS):
+    def __init__(self, store=STORE, interval: float = FLUSH_SECONDS):
         self.store = store
         self.interval = interval
         self.pending: dict[tuple[int, int], datetime] = {}  # (emergency, screen) → when it was acknowledged

@@ -7,20 +7,26 @@ from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
+from core import protocol
+from core.content_keys import screen_content_key
+from core.pairing import hash_token
+from core.throttle import TokenBucket
+from screens.emergencies.services import emergency_ack_record
+from screens.fleet.selectors import screen_by_token, screen_for_playing
+from screens.fleet.services import (
+    RateLimited,
+    pairing_code_issue,
+    pairing_codes_expire,
+    screen_status_record,
+    screen_touch,
+)
+from screens.live import screen_group
+from screens.proof_of_play.services import play_events_record
 from themes.payload import screen_theme
 
-from core import protocol
 from .client_version import deployed_client_version
-from core.content_keys import screen_content_key
 from .db_threads import in_thread_pool
-from screens.emergencies.services import emergency_ack_record
 from .fanout import Edition, hub, read_campaigns
-from screens.live import screen_group
-from core.pairing import hash_token
-from screens.fleet.selectors import screen_by_token, screen_for_playing
-from screens.fleet.services import RateLimited, pairing_code_issue, pairing_codes_expire, screen_status_record, screen_touch
-from screens.proof_of_play.services import play_events_record
-from core.throttle import TokenBucket
 
 logger = logging.getLogger(__name__)
 
@@ -298,7 +304,9 @@ class ScreenConsumer(AsyncWebsocketConsumer):
         await self.play(event["screen_id"])
 
     async def screen_command(self, event):
-        await self.send(text_data=protocol.encode({"type": "command", "name": event["name"], "screen": event["screen"]}))
+        await self.send(
+            text_data=protocol.encode({"type": "command", "name": event["name"], "screen": event["screen"]})
+        )
 
     async def screen_unpaired(self, event):
         await self.send(text_data=protocol.encode({"type": "unpaired"}))

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from core import protocol
+from screens.emergencies.services import emergencies_active_events
+
 from .ack_batch import AckBatch
 from .db_threads import in_thread_pool
-from screens.emergencies.services import emergencies_active_events
 
 logger = logging.getLogger(__name__)
 

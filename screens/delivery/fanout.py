@@ -19,10 +19,11 @@ from django.conf import settings
 from django.db.models import Q
 
 from screens.campaigns.documents import campaign_editions
+from screens.layouts.manifest import manifest_for
+from screens.live import CAMPAIGNS_GROUP, EMERGENCY_GROUP, THEMES_GROUP, content_group
+
 from .db_threads import in_thread_pool
 from .emergency_relay import EmergencyRelay
-from screens.live import CAMPAIGNS_GROUP, EMERGENCY_GROUP, THEMES_GROUP, content_group
-from screens.layouts.manifest import manifest_for
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,10 @@ class Hub:
                     # Subscribe, then read: pushes arriving meanwhile wait in the channel until the read is in.
                     await self.layer.group_add(EMERGENCY_GROUP, self.channel)
                     await self.emergencies.load()
-                    self.tasks = [asyncio.ensure_future(self.receive_forever()), asyncio.ensure_future(self.reconcile_forever())]
+                    self.tasks = [
+                        asyncio.ensure_future(self.receive_forever()),
+                        asyncio.ensure_future(self.reconcile_forever()),
+                    ]
                 await self.layer.group_add(content_group(key), self.channel)
 
     async def leave(self, key: str, consumer) -> None:

@@ -4,24 +4,23 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_save, pre_delete
 from wagtail.signals import published, unpublished
 
+from core.content_keys import layout_key, playlist_key
 from organisations.models import Organisation
 from playlists.models import Playlist, Slide
-from themes.models import Theme
-
-from screens.campaigns.documents import current_campaigns, screens_targeted_by
-from core.content_keys import layout_key, playlist_key
-from screens.campaigns.pushes import push_campaigns_on_commit
-from screens.layouts.pushes import push_contents_on_commit
-from screens.fleet.pushes import push_themes_on_commit
-from screens.live import reload_content_on_commit
-from screens.campaigns.models import Campaign
-from screens.layouts.models import Layout
-from screens.fleet.models import Location, Screen, ScreenGroup
-from screens.layouts.selectors import contents_with_playlists, layouts_with_playlists
 from playlists.selectors import playlists_with_slide, playlists_with_theme
+from screens.campaigns.documents import current_campaigns, screens_targeted_by
+from screens.campaigns.models import Campaign
+from screens.campaigns.pushes import push_campaigns_on_commit
+from screens.fleet.models import Location, Screen, ScreenGroup
+from screens.fleet.pushes import push_themes_on_commit
 from screens.fleet.selectors import screens_at, screens_themed_by, screens_themed_by_organisation
 from screens.fleet.services import screen_deleted
+from screens.layouts.models import Layout
+from screens.layouts.pushes import push_contents_on_commit
+from screens.layouts.selectors import contents_with_playlists, layouts_with_playlists
+from screens.live import reload_content_on_commit
 from screens.sharing import screens_unshared_detach
+from themes.models import Theme
 
 
 def slide_changed(sender, instance, **kwargs):
@@ -35,7 +34,9 @@ def playlist_changed(sender, instance, **kwargs):
 def playlists_changed(playlist_ids: set[int]) -> None:
     push_contents_on_commit(contents_with_playlists(playlist_ids=playlist_ids))
     if playlist_ids:
-        push_campaigns_on_commit(screens_targeted_by(campaigns=current_campaigns().filter(playlist_id__in=playlist_ids)))
+        push_campaigns_on_commit(
+            screens_targeted_by(campaigns=current_campaigns().filter(playlist_id__in=playlist_ids))
+        )
 
 
 def campaign_deleted(sender, instance, **kwargs):

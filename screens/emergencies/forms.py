@@ -36,12 +36,8 @@ class EmergencyForm(forms.Form):
         initial=ALL,
         widget=forms.RadioSelect,
     )
-    locations = OwnerLabelled(
-        label=_("Locations"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    groups = OwnerLabelled(
-        label=_("Screen groups"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
-    )
+    locations = OwnerLabelled(label=_("Locations"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple)
+    groups = OwnerLabelled(label=_("Screen groups"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple)
     # Given by the confirmation page: confirming twice shows the message once.
     start_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
@@ -55,7 +51,9 @@ class EmergencyForm(forms.Form):
             self.fields["organisation"].empty_label = None
         several = user.is_superuser or len(organisations) > 1
         for name, model in (("locations", Location), ("groups", ScreenGroup)):
-            self.fields[name].queryset = model.objects.filter(organisation__in=organisations).select_related("organisation")
+            self.fields[name].queryset = model.objects.filter(organisation__in=organisations).select_related(
+                "organisation"
+            )
             self.fields[name].several = several
 
     def clean(self):
@@ -75,4 +73,3 @@ class EmergencyForm(forms.Form):
         if not self.screen_count:
             raise forms.ValidationError(_("No paired screen is among the chosen ones: nobody would see the message."))
         return data
-

@@ -63,3 +63,6 @@ class EmergencyAck(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["emergency", "screen"], name="emergency_ack_once_per_screen")]
+
+    def __str__(self):
+        return f"{self.emergency_id} @ {self.screen_id}"

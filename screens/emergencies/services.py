@@ -14,13 +14,12 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from core import protocol
 from organisations.models import Organisation
 from organisations.selectors import organisation_ids_of
-
-from core import protocol
-from screens.live import EMERGENCY_GROUP, after_commit, send_to_group
 from screens.emergencies.models import Emergency, EmergencyAck
 from screens.fleet.models import Location, Screen, ScreenGroup
+from screens.live import EMERGENCY_GROUP, after_commit, send_to_group
 
 EMERGENCY_STARTED = "infoscreen.emergency.start"
 EMERGENCY_ENDED = "infoscreen.emergency.end"
@@ -52,7 +51,12 @@ def emergency_event(emergency: Emergency, screen_ids: list[int]) -> dict:
     if emergency.is_active:
         frame = protocol.emergency_frame(emergency_id=emergency.pk, heading=emergency.heading, text=emergency.text)
         return {"type": "emergency.start", "id": emergency.pk, "text": frame, "screens": screen_ids}
-    return {"type": "emergency.end", "id": emergency.pk, "text": protocol.emergency_end_frame(emergency.pk), "screens": screen_ids}
+    return {
+        "type": "emergency.end",
+        "id": emergency.pk,
+        "text": protocol.emergency_end_frame(emergency.pk),
+        "screens": screen_ids,
+    }
 
 
 def emergency_start(
@@ -168,8 +172,6 @@ def emergency_status(*, emergency: Emergency, missing_limit: int = 100) -> dict:
         "active": emergency.is_active,
         "acknowledged": acknowledged,
         "targeted": targeted,
-        "missing": [
-            {"id": s.pk, "name": s.name, "location": s.location.name, "online": s.is_online} for s in missing
-        ],
+        "missing": [{"id": s.pk, "name": s.name, "location": s.location.name, "online": s.is_online} for s in missing],
         "missing_not_listed": max(0, targeted - acknowledged - missing_limit),
     }

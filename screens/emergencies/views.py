@@ -13,8 +13,14 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.menu import MenuItem
 
-from screens.emergencies.services import START_PERMISSION, emergencies_visible, emergency_end, emergency_start, emergency_status
 from screens.emergencies.forms import EmergencyForm
+from screens.emergencies.services import (
+    START_PERMISSION,
+    emergencies_visible,
+    emergency_end,
+    emergency_start,
+    emergency_status,
+)
 
 STATUS_POLL_MS = 1000
 
@@ -68,11 +74,14 @@ def start(request):
 
 
 def summary(status: dict) -> str:
-    return ngettext(
-        "Acknowledged by %(acknowledged)s of %(targeted)s screen",
-        "Acknowledged by %(acknowledged)s of %(targeted)s screens",
-        status["targeted"],
-    ) % status
+    return (
+        ngettext(
+            "Acknowledged by %(acknowledged)s of %(targeted)s screen",
+            "Acknowledged by %(acknowledged)s of %(targeted)s screens",
+            status["targeted"],
+        )
+        % status
+    )
 
 
 def status_for_page(emergency) -> dict:
@@ -130,5 +139,10 @@ class EmergencyMenuItem(MenuItem):
 
 def menu_item() -> MenuItem:
     return EmergencyMenuItem(
-        _("Emergency"), reverse("emergency:start"), name="emergency", icon_name="warning", classname="emergency-menu-item", order=50
+        _("Emergency"),
+        reverse("emergency:start"),
+        name="emergency",
+        icon_name="warning",
+        classname="emergency-menu-item",
+        order=50,
     )

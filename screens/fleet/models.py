@@ -41,9 +41,7 @@ class Location(index.Indexed, OrganisationOwned):
 
 class Screen(index.Indexed, OrganisationOwned):
     name = models.CharField(_("name"), max_length=255)
-    location = models.ForeignKey(
-        Location, on_delete=models.PROTECT, related_name="screens", verbose_name=_("location")
-    )
+    location = models.ForeignKey(Location, on_delete=models.PROTECT, related_name="screens", verbose_name=_("location"))
     playlist = models.ForeignKey(
         "playlists.Playlist",
         on_delete=models.SET_NULL,
@@ -60,7 +58,9 @@ class Screen(index.Indexed, OrganisationOwned):
         blank=True,
         related_name="screens",
         verbose_name=_("layout"),
-        help_text=_("A screen with a layout plays the layout, with a playlist in each region, and not the playlist above."),
+        help_text=_(
+            "A screen with a layout plays the layout, with a playlist in each region, and not the playlist above."
+        ),
     )
     # SHA-256 of the screen's token; the token itself is never stored.
     token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)

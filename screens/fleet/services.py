@@ -85,7 +85,9 @@ def screen_pair(
     screen.token_hash = hash_token(token)
     screen.paired_at = now
     Screen.objects.filter(pk=screen.pk).update(token_hash=screen.token_hash, paired_at=now)
-    after_commit(send_to_channel, pairing.channel_name, {"type": "screen.paired", "token": token, "screen_id": screen.pk})
+    after_commit(
+        send_to_channel, pairing.channel_name, {"type": "screen.paired", "token": token, "screen_id": screen.pk}
+    )
     log(screen, SCREEN_PAIRED, user=user, timestamp=now)
 
 

@@ -25,7 +25,9 @@ def content_placements(key: str) -> tuple[LayoutTemplate, list[tuple[str, Playli
             )
             return layout_template(layout.template), [(row.region, row.playlist) for row in rows]
     elif kind == PLAYLIST:
-        return FULL_SCREEN, [(MAIN.name, p) for p in Playlist.objects.filter(pk=pk, live=True).prefetch_related("schedules")]
+        return FULL_SCREEN, [
+            (MAIN.name, p) for p in Playlist.objects.filter(pk=pk, live=True).prefetch_related("schedules")
+        ]
     return FULL_SCREEN, []
 
 

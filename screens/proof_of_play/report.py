@@ -9,8 +9,8 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import policy_registry
 
-from screens.proof_of_play.models import PlayEvent
 from screens.fleet.models import Screen
+from screens.proof_of_play.models import PlayEvent
 
 
 def visible_screens(request):

@@ -79,7 +79,9 @@ def live_at(slide: dict, moment: datetime) -> bool:
 
 def screen_at(screen: Screen, moment: datetime) -> ScreenAt:
     """What `screen` shows at `moment` (aware), by region."""
-    template, placements = content_placements(screen_content_key(layout_id=screen.layout_id, playlist_id=screen.playlist_id))
+    template, placements = content_placements(
+        screen_content_key(layout_id=screen.layout_id, playlist_id=screen.playlist_id)
+    )
     manifest = content_manifest(template, placements, now=moment)
     playing = at(placements_timeline(template, placements, moment), moment.astimezone(ZoneInfo(settings.TIME_ZONE)))
     payloads = manifest.body["playlists"]
@@ -91,12 +93,22 @@ def screen_at(screen: Screen, moment: datetime) -> ScreenAt:
             for pk in interval.playlist_ids
         ]
         loop = [slide for playlist in playlists for slide in playlist.slides]
-        position = loop_position([max(1, slide["duration"]) for slide in loop], (moment - interval.start).total_seconds())
-        regions.append(RegionAt(name, interval.start, interval.end, playlists, loop[position] if position is not None else None))
+        position = loop_position(
+            [max(1, slide["duration"]) for slide in loop], (moment - interval.start).total_seconds()
+        )
+        regions.append(
+            RegionAt(name, interval.start, interval.end, playlists, loop[position] if position is not None else None)
+        )
     named = screen.layout or screen.playlist
     campaigns = screen_campaigns_document(screen, moment)
     return ScreenAt(
-        moment, str(named) if named else "", template.orientation, regions, campaign_at(campaigns, moment), manifest, campaigns
+        moment,
+        str(named) if named else "",
+        template.orientation,
+        regions,
+        campaign_at(campaigns, moment),
+        manifest,
+        campaigns,
     )
 
 

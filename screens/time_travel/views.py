@@ -13,10 +13,9 @@ from wagtail.admin.widgets import AdminDateInput, AdminTimeInput
 from wagtail.permissions import policy_registry
 
 from playlists.models import SCREEN_PREVIEW_MODES
-from themes.payload import SCREEN_THEMES, screen_theme
-
 from screens.fleet.models import Screen
 from screens.time_travel.lookup import screen_at
+from themes.payload import SCREEN_THEMES, screen_theme
 
 
 def screens_viewable(user):
@@ -55,7 +54,12 @@ def screen_for(form) -> Screen:
 
 def time_travel(request):
     valid, form = chosen(request)
-    context = {"page_title": _("What plays when"), "header_title": _("What plays when"), "header_icon": "time", "form": form}
+    context = {
+        "page_title": _("What plays when"),
+        "header_title": _("What plays when"),
+        "header_icon": "time",
+        "form": form,
+    }
     if valid is not None:
         context["result"] = screen_at(screen_for(valid), valid.moment())
         context["preview_url"] = f"{reverse('time_travel:preview')}?{request.GET.urlencode()}"
@@ -94,4 +98,6 @@ class TimeTravelMenuItem(MenuItem):
 
 
 def menu_item() -> MenuItem:
-    return TimeTravelMenuItem(_("What plays when"), reverse("time_travel:index"), name="time-travel", icon_name="time", order=260)
+    return TimeTravelMenuItem(
+        _("What plays when"), reverse("time_travel:index"), name="time-travel", icon_name="time", order=260
+    )

@@ -32,12 +32,18 @@ new MutationObserver((changes, observer) => {
 @pytest.fixture
 def content():
     organisation = make_organisation("Borgerservice")
-    publisher = User.objects.create(username="publisher", password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256"))
+    publisher = User.objects.create(
+        username="publisher", password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256")
+    )
     organisation_member_add(organisation=organisation, user=publisher, roles=["Publisher"])
     slide = make_slide(heading="Opening hours", duration=60, organisation=organisation)
-    ticker = make_playlist(slides=[make_slide(heading="Bus 5A", duration=60, organisation=organisation)], title="Ticker")
+    ticker = make_playlist(
+        slides=[make_slide(heading="Bus 5A", duration=60, organisation=organisation)], title="Ticker"
+    )
     main = make_playlist(slides=[slide], organisation=organisation)
-    layout = make_layout(template="main_ticker", regions=[("main", main), ("ticker", ticker)], organisation=organisation)
+    layout = make_layout(
+        template="main_ticker", regions=[("main", main), ("ticker", ticker)], organisation=organisation
+    )
     screen, token = make_screen(layout=layout, name="Lobby", organisation=organisation)
     return screen, token
 
@@ -97,7 +103,7 @@ def test_an_emergency_interrupts_the_slide_is_acknowledged_and_ends(browser, dap
     measurements["e2e emergency: end click → slide back on the screen (ms)"] = round(time.time() * 1000 - ended_at)
     assert covered_by_emergency(kiosk) == [False, False]
     assert kiosk.locator(CURRENT_HEADING).text_content() == "Opening hours"
-    assert kiosk.evaluate(f"document.querySelector(\"{MAIN_SLIDE}\").dataset.beforeEmergency") == "yes"
+    assert kiosk.evaluate(f'document.querySelector("{MAIN_SLIDE}").dataset.beforeEmergency') == "yes"
     assert kiosk.evaluate("localStorage.getItem('infoscreen.emergencies')") is None
     context.close()
     admin.close()

@@ -10,8 +10,8 @@ from django.utils import timezone
 from tests.e2e.admin_ui import ADMIN_PASSWORD, log_in
 from tests.e2e.kiosk import paired_kiosk
 from tests.factories import make_playlist, make_screen
-from tests.servers import DaphneServer
 from tests.playlists.test_feed_slide_types import feed_slide
+from tests.servers import DaphneServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.client_rendering, pytest.mark.django_db(transaction=True)]
 
@@ -23,10 +23,18 @@ def daily_calendar() -> str:
     start = timezone.localdate() - timedelta(days=7)
     return "\r\n".join(
         [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",
-            "BEGIN:VEVENT", "UID:open@test", "SUMMARY:Åbent hus", "LOCATION:Rådhushallen",
-            f"DTSTART;VALUE=DATE:{start:%Y%m%d}", "RRULE:FREQ=DAILY", "END:VEVENT",
-            "END:VCALENDAR", "",
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//test//EN",
+            "BEGIN:VEVENT",
+            "UID:open@test",
+            "SUMMARY:Åbent hus",
+            "LOCATION:Rådhushallen",
+            f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+            "RRULE:FREQ=DAILY",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
         ]
     )
 
@@ -34,7 +42,9 @@ def daily_calendar() -> str:
 def test_feed_slides_play_on_a_screen(browser, daphne, feed_server):
     # Markup written as text in a feed (escaped twice) reaches the screen as text: the screen must not parse it.
     rss = (feed_server.directory / "news.rss").read_text()
-    rss = rss.replace("Vejarbejde på Randersvej &amp; Nørrebrogade", "&amp;lt;img src=x onerror=window.__pwned=1&amp;gt;")
+    rss = rss.replace(
+        "Vejarbejde på Randersvej &amp; Nørrebrogade", "&amp;lt;img src=x onerror=window.__pwned=1&amp;gt;"
+    )
     news_url = feed_server.write("e2e.rss", rss)
     calendar_url = feed_server.write("e2e.ics", daily_calendar())
     slides = [
@@ -53,7 +63,9 @@ def test_feed_slides_play_on_a_screen(browser, daphne, feed_server):
     picture = first.locator("img.news__image")
     assert picture.get_attribute("src").startswith("/media/feeds/")
     assert kiosk.evaluate("(img) => img.naturalWidth > 0", picture.element_handle())
-    kiosk.locator(f"{CURRENT} .news__entry[data-state='current'] .news__title").filter(has_text="onerror").wait_for(timeout=10_000)
+    kiosk.locator(f"{CURRENT} .news__entry[data-state='current'] .news__title").filter(has_text="onerror").wait_for(
+        timeout=10_000
+    )
     assert kiosk.locator(f"{CURRENT} .news__title").nth(1).text_content() == NASTY
     assert kiosk.evaluate("window.__pwned") is None
 
@@ -73,7 +85,12 @@ def test_feed_slides_play_on_a_screen(browser, daphne, feed_server):
 BAD_ADDRESSES = [
     ("news", "/files/news.rss", "/files/broken.rss", "This address does not give an RSS or Atom feed."),
     ("calendar", "/files/events.ics", "/files/news.rss", "This address does not give an iCal (.ics) calendar."),
-    ("web_page", "/page", "/page?X-Frame-Options=DENY", "The site forbids being shown inside other sites (X-Frame-Options: DENY)."),
+    (
+        "web_page",
+        "/page",
+        "/page?X-Frame-Options=DENY",
+        "The site forbids being shown inside other sites (X-Frame-Options: DENY).",
+    ),
 ]
 
 
@@ -90,7 +107,10 @@ def admin_daphne(django_db_setup, django_db_blocker, server_logs):
 def test_an_editor_is_told_what_is_wrong_with_an_address(browser, admin_daphne, feed_server):
     daphne = admin_daphne
     User.objects.create(
-        username="editor-it", is_staff=True, is_superuser=True, password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256")
+        username="editor-it",
+        is_staff=True,
+        is_superuser=True,
+        password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256"),
     )
     page = browser.new_context().new_page()
     log_in(page, daphne.url, "editor-it")

@@ -26,7 +26,10 @@ def box(page, region: str) -> dict:  # a page or a frame locator
 
 def test_a_layout_shows_both_regions_and_a_ticker_publish_changes_only_the_ticker(browser, server_logs, measurements):
     User.objects.create(
-        username="it-admin", is_staff=True, is_superuser=True, password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256")
+        username="it-admin",
+        is_staff=True,
+        is_superuser=True,
+        password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256"),
     )
     ticker_slide = make_slide(heading="Bus 5A runs as usual", duration=60)
     main = make_playlist(slides=[make_slide(heading="Welcome to the town hall", duration=60)], title="Main")

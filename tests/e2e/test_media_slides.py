@@ -17,7 +17,7 @@ CURRENT = ".slide[data-state='current']"
 
 
 def current_type(kiosk) -> str | None:
-    return kiosk.evaluate(f"document.querySelector(\"{CURRENT}\")?.dataset.slideType ?? null")
+    return kiosk.evaluate(f'document.querySelector("{CURRENT}")?.dataset.slideType ?? null')
 
 
 def wait_for(condition, timeout: float, message: str):
@@ -44,8 +44,19 @@ def video_slide(video, **fields):
 def test_image_text_and_slideshow_show_their_renditions(browser, daphne):
     photo, logo = make_image(width=1600, height=1200), make_image(width=600, height=200, title="Logo")
     image_text = make_slide(
-        content=[("image_text", {"heading": "Half and half", "text": "", "image": photo, "layout": "image_left",
-                                 "box_position": "top-right", "logo": logo})],
+        content=[
+            (
+                "image_text",
+                {
+                    "heading": "Half and half",
+                    "text": "",
+                    "image": photo,
+                    "layout": "image_left",
+                    "box_position": "top-right",
+                    "logo": logo,
+                },
+            )
+        ],
         duration=60,
     )
     shows = [{"image": make_image(width=1200, height=900, title=f"View {n}"), "duration": 1} for n in range(2)]
@@ -70,7 +81,7 @@ def test_image_text_and_slideshow_show_their_renditions(browser, daphne):
         kiosk.wait_for_selector(f"{CURRENT} .image-text--image-left", timeout=5000)
         image = kiosk.locator(f"{CURRENT} .image-text__image")
         kiosk.wait_for_function(
-            f"document.querySelector(\"{CURRENT} .image-text__image\").naturalWidth > 0", timeout=5000
+            f'document.querySelector("{CURRENT} .image-text__image").naturalWidth > 0', timeout=5000
         )
         assert "fill-960x1080" in image.evaluate("img => img.currentSrc")
         box = image.bounding_box()
@@ -92,16 +103,17 @@ def test_image_text_and_slideshow_show_their_renditions(browser, daphne):
 
 def test_a_video_plays_to_its_end_and_then_the_next_slide_shows(browser, daphne, measurements):
     screen, token = make_screen(
-        playlist=make_playlist(slides=[still("Before the video"), video_slide(make_video(), duration=60),
-                                       still("After the video", 60)])
+        playlist=make_playlist(
+            slides=[still("Before the video"), video_slide(make_video(), duration=60), still("After the video", 60)]
+        )
     )
     context, kiosk = paired_kiosk(browser, token)
     try:
         kiosk.goto(f"{daphne.url}/screen/")
         wait_for(lambda: current_type(kiosk) == "video", 15, "the video slide never showed")
         shown = time.monotonic()
-        kiosk.wait_for_function(f"document.querySelector(\"{CURRENT} video\").currentTime > 0", timeout=5000)
-        assert kiosk.evaluate(f"document.querySelector(\"{CURRENT} video\").muted") is True
+        kiosk.wait_for_function(f'document.querySelector("{CURRENT} video").currentTime > 0', timeout=5000)
+        assert kiosk.evaluate(f'document.querySelector("{CURRENT} video").muted') is True
         kiosk.wait_for_selector(f"{CURRENT} .slide-heading:text-is('After the video')", timeout=10000)
         measurements["3 s video slide on screen, shown → next slide (s)"] = round(time.monotonic() - shown, 2)
         assert reported_errors(screen) == []
@@ -173,10 +185,14 @@ def test_a_stalled_video_is_skipped_after_15_s_without_progress_and_reported(bro
     try:
         kiosk.goto(f"{daphne.url}/screen/")
         wait_for(lambda: current_type(kiosk) == "video", 20, "the video slide never showed")
-        position = f"document.querySelector(\"{CURRENT} video\")?.currentTime ?? -1"
+        position = f'document.querySelector("{CURRENT} video")?.currentTime ?? -1'
         stuck_at = wait_for(
-            lambda: (before := kiosk.evaluate(position)) >= 0 and not time.sleep(1) and kiosk.evaluate(position) == before
-            and [before],
+            lambda: (
+                (before := kiosk.evaluate(position)) >= 0
+                and not time.sleep(1)
+                and kiosk.evaluate(position) == before
+                and [before]
+            ),
             15,
             "the video never stopped progressing",
         )[0]
@@ -214,7 +230,7 @@ def test_a_cached_video_plays_offline_from_the_service_worker(browser, daphne, m
         kiosk.reload(wait_until="commit")
         wait_for(lambda: current_type(kiosk) == "video", 20, "the video slide never showed offline")
         # The <video> reads by byte ranges; the worker cuts them from the whole cached file.
-        kiosk.wait_for_function(f"document.querySelector(\"{CURRENT} video\").currentTime > 1", timeout=5000)
+        kiosk.wait_for_function(f'document.querySelector("{CURRENT} video").currentTime > 1', timeout=5000)
         kiosk.wait_for_selector(f"{CURRENT} .slide-heading:text-is('After the video')", timeout=10000)
         assert kiosk.evaluate("navigator.onLine") is False
     finally:

@@ -1,7 +1,8 @@
 """Proof of play across an outage, in Chromium: every slide shown is stored exactly once, none lost."""
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from itertools import pairwise
 
 import pytest
 
@@ -38,7 +39,7 @@ def test_plays_during_a_server_outage_are_stored_once_each_with_no_gaps(browser,
         time.sleep(4 * SLIDE_SECONDS)  # the screen keeps playing and keeps its proof of play
         server = DaphneServer(log_dir=server_logs, port=server.port)
         # After reconnecting the client sends what it buffered.
-        after_outage = datetime.fromtimestamp(down_from + 2 * SLIDE_SECONDS, tz=timezone.utc)
+        after_outage = datetime.fromtimestamp(down_from + 2 * SLIDE_SECONDS, tz=UTC)
         wait_for(lambda: PlayEvent.objects.filter(screen=screen, started_at__gt=after_outage).exists(), timeout=30)
     finally:
         context.close()
@@ -47,7 +48,7 @@ def test_plays_during_a_server_outage_are_stored_once_each_with_no_gaps(browser,
     assert len({e.event_id for e in events}) == len(events)
     assert {e.slide_id for e in events} <= {s.pk for s in slides}
     # Back to back, with nothing missing: each slide starts where the previous one ended.
-    for previous, following in zip(events, events[1:]):
+    for previous, following in pairwise(events):
         gap = (following.started_at - previous.started_at).total_seconds() - previous.duration
         assert abs(gap) < 1.0, f"{gap:.1f} s between plays: an event is missing"
     assert events[0].started_at.timestamp() < down_from < events[-1].started_at.timestamp()

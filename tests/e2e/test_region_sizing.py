@@ -103,8 +103,12 @@ def misplaced(shown: dict) -> list[str]:
     for text in shown["texts"]:
         if text["right"] - text["left"] < 1 or text["bottom"] - text["top"] < 1:
             problems.append(f"{text['cls']} ({text['text']}) is cut away")
-        elif not (region["left"] - 1 <= text["left"] and text["right"] <= region["right"] + 1
-                  and region["top"] - 1 <= text["top"] and text["bottom"] <= region["bottom"] + 1):
+        elif not (
+            region["left"] - 1 <= text["left"]
+            and text["right"] <= region["right"] + 1
+            and region["top"] - 1 <= text["top"]
+            and text["bottom"] <= region["bottom"] + 1
+        ):
             problems.append(f"{text['cls']} ({text['text']}) leaves the region: {text}")
     return problems
 
@@ -119,8 +123,14 @@ def full_screen_heading_changed(page, name: str) -> list[str]:
     if name not in FULL_SCREEN_HEADINGS:
         return []
     selector, vmin = FULL_SCREEN_HEADINGS[name]
-    font = page.locator(f".slide[data-state='current'] {selector}").first.evaluate("el => getComputedStyle(el).fontSize")
-    return [] if abs(float(font.removesuffix("px")) - vmin * 10.8) < 0.01 else [f"{selector} is {font}, was {vmin * 10.8:.1f}px"]
+    font = page.locator(f".slide[data-state='current'] {selector}").first.evaluate(
+        "el => getComputedStyle(el).fontSize"
+    )
+    return (
+        []
+        if abs(float(font.removesuffix("px")) - vmin * 10.8) < 0.01
+        else [f"{selector} is {font}, was {vmin * 10.8:.1f}px"]
+    )
 
 
 def test_every_slide_type_fits_its_region_full_screen_in_a_sidebar_and_in_a_ticker(browser, daphne, measurements):
@@ -131,7 +141,10 @@ def test_every_slide_type_fits_its_region_full_screen_in_a_sidebar_and_in_a_tick
     failures = []
     try:
         # The page is the test's own, served at the server's origin, where the client's files are.
-        page.route(f"{daphne.url}/region-sizing", lambda route: route.fulfill(body=PAGE, content_type="text/html; charset=utf-8"))
+        page.route(
+            f"{daphne.url}/region-sizing",
+            lambda route: route.fulfill(body=PAGE, content_type="text/html; charset=utf-8"),
+        )
         page.goto(f"{daphne.url}/region-sizing")
         page.wait_for_function("() => Boolean(window.showIn)")
         renders = 0
@@ -143,7 +156,9 @@ def test_every_slide_type_fits_its_region_full_screen_in_a_sidebar_and_in_a_tick
                 page.wait_for_function(SHOWN, arg=[renders, *size], timeout=10000)
                 name = name_of(slide)
                 if screenshots:
-                    page.locator(".layout[data-state='current'] .region").screenshot(path=f"{screenshots}/{number:02}-{name}-{where}.png")
+                    page.locator(".layout[data-state='current'] .region").screenshot(
+                        path=f"{screenshots}/{number:02}-{name}-{where}.png"
+                    )
                 shown = page.evaluate(SHOWN_TEXT)
                 problems = misplaced(shown)
                 if size == TICKER and shown["texts"] and not one_line(shown):

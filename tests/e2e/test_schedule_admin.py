@@ -26,7 +26,10 @@ def daphne(django_db_setup, django_db_blocker, server_logs):
 
 def test_an_editor_adds_a_monthly_schedule_and_sees_it_summarised(browser, daphne, tmp_path):
     User.objects.create(
-        username="it-admin", is_staff=True, is_superuser=True, password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256")
+        username="it-admin",
+        is_staff=True,
+        is_superuser=True,
+        password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256"),
     )
     playlist = make_playlist(title="Flea market")
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -47,7 +50,9 @@ def test_an_editor_adds_a_monthly_schedule_and_sees_it_summarised(browser, daphn
     click_publish(page)
     page.wait_for_url(f"{daphne.url}/admin/snippets/playlists/playlist/")
 
-    assert list(PlaylistSchedule.objects.filter(playlist=playlist).values_list("rule", flat=True)) == ["FREQ=MONTHLY;BYDAY=1SA"]
+    assert list(PlaylistSchedule.objects.filter(playlist=playlist).values_list("rule", flat=True)) == [
+        "FREQ=MONTHLY;BYDAY=1SA"
+    ]
     row = page.locator("tr", has_text="Flea market")
     assert "Saturday of the month 10:00–14:00" in row.inner_text()
     page.close()

@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from tests.e2e.test_walking_skeleton import CURRENT_HEADING
 from tests.e2e.kiosk import paired_kiosk
+from tests.e2e.test_walking_skeleton import CURRENT_HEADING
 from tests.factories import make_playlist, make_screen, make_slide
 from tests.servers import DaphneServer
 

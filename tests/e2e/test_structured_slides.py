@@ -53,25 +53,52 @@ def table_value() -> dict:
 def slides() -> dict[str, tuple[str, dict]]:
     """Name → (type, value): one slide of each type, hostile text in its plain-text fields."""
     return {
-        "contacts": ("contacts", {
-            "heading": HOSTILE,
-            "people": [
-                {"image": make_image(width=600, height=800), "name": "Anna Jensen", "title": HOSTILE, "phone": "+45 33 66 33 66", "email": "anna@example.org"},
-                {"image": None, "name": "Sara Nielsen", "title": "IT help", "phone": "", "email": ""},
-            ],
-        }),
+        "contacts": (
+            "contacts",
+            {
+                "heading": HOSTILE,
+                "people": [
+                    {
+                        "image": make_image(width=600, height=800),
+                        "name": "Anna Jensen",
+                        "title": HOSTILE,
+                        "phone": "+45 33 66 33 66",
+                        "email": "anna@example.org",
+                    },
+                    {"image": None, "name": "Sara Nielsen", "title": "IT help", "phone": "", "email": ""},
+                ],
+            },
+        ),
         "table": ("table", table_value()),
-        "poster": ("poster", {
-            "title": HOSTILE, "starts_at": MARKET, "ends_at": MARKET + timedelta(hours=4), "place": "The reading room",
-            "text": HOSTILE, "image": make_image(width=1600, height=1200), "call_to_action": "Free entry",
-        }),
-        "book_review": ("book_review", {
-            "cover_image": make_image(width=800, height=1200), "title": "Kongens fald", "author": HOSTILE,
-            "review": "<p>A <b>dazzling</b> novel.</p>", "rating": 4, "reviewer": "Anna",
-        }),
+        "poster": (
+            "poster",
+            {
+                "title": HOSTILE,
+                "starts_at": MARKET,
+                "ends_at": MARKET + timedelta(hours=4),
+                "place": "The reading room",
+                "text": HOSTILE,
+                "image": make_image(width=1600, height=1200),
+                "call_to_action": "Free entry",
+            },
+        ),
+        "book_review": (
+            "book_review",
+            {
+                "cover_image": make_image(width=800, height=1200),
+                "title": "Kongens fald",
+                "author": HOSTILE,
+                "review": "<p>A <b>dazzling</b> novel.</p>",
+                "rating": 4,
+                "reviewer": "Anna",
+            },
+        ),
         "qr_code": ("qr_code", {"url": QR_URL, "caption": HOSTILE}),
         "clock": ("clock", {"mode": "clock", "label": HOSTILE}),
-        "countdown": ("clock", {"mode": "countdown", "target": timezone.now() + timedelta(days=3, hours=4), "label": HOSTILE}),
+        "countdown": (
+            "clock",
+            {"mode": "countdown", "target": timezone.now() + timedelta(days=3, hours=4), "label": HOSTILE},
+        ),
     }
 
 
@@ -154,7 +181,7 @@ def test_every_structured_slide_type_shows_on_a_screen_as_the_editor_wrote_it(br
             page.goto(f"{daphne.url}/screen/?lang=en")
             kiosks[name] = (context, page)
         try:
-            for name, (context, page) in kiosks.items():
+            for name, (_context, page) in kiosks.items():
                 page.wait_for_selector(f"{CURRENT} > section", timeout=15000)
                 page.wait_for_timeout(700)  # the fade-in
                 page.screenshot(path=tmp_path / f"{name}-{orientation}.png")
@@ -186,7 +213,10 @@ def test_an_editor_builds_a_table_slide_in_the_admin(browser, admin_daphne):
     """Wagtail's TypedTableBlock editor works in this admin, and what it saves is what screens get."""
     make_organisation()
     User.objects.create(
-        username="editor", is_staff=True, is_superuser=True, password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256")
+        username="editor",
+        is_staff=True,
+        is_superuser=True,
+        password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256"),
     )
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     errors = []

@@ -42,7 +42,9 @@ def test_a_screen_shows_its_organisations_theme_colours_font_and_logo(browser, d
         logo_url = style["logo"].split('"')[1]
         assert "/media/images/" in logo_url and "max-480x240" in logo_url
         # The logo really arrives (a broken URL would leave an empty corner, not an error).
-        assert kiosk.evaluate("(url) => fetch(url).then((r) => r.ok && r.headers.get('content-type'))", logo_url).startswith("image/")
+        assert kiosk.evaluate(
+            "(url) => fetch(url).then((r) => r.ok && r.headers.get('content-type'))", logo_url
+        ).startswith("image/")
     finally:
         context.close()
 
@@ -60,7 +62,10 @@ def admin_daphne(server_logs):
 def editor_page(browser, admin_daphne):
     daphne = admin_daphne
     User.objects.create(
-        username="it-admin", is_staff=True, is_superuser=True, password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256")
+        username="it-admin",
+        is_staff=True,
+        is_superuser=True,
+        password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256"),
     )
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()

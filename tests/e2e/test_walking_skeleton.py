@@ -17,7 +17,10 @@ CURRENT_HEADING = ".slide[data-state='current'] .slide-heading"
 @pytest.fixture
 def content():
     User.objects.create(
-        username="it-admin", is_staff=True, is_superuser=True, password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256")
+        username="it-admin",
+        is_staff=True,
+        is_superuser=True,
+        password=make_password(ADMIN_PASSWORD, hasher="pbkdf2_sha256"),
     )
     slide = make_slide(heading="Before", duration=60)
     screen, _ = make_screen(paired=False, playlist=make_playlist(slides=[slide]), name="Lobby")

@@ -47,7 +47,7 @@ def seconds_until_closed_by_server(sock: socket.socket, limit: float) -> float:
         except ConnectionResetError:
             break
     else:
-            raise AssertionError(f"the server kept a silent screen for more than {limit} s")
+        raise AssertionError(f"the server kept a silent screen for more than {limit} s")
     return time.monotonic() - started
 
 
@@ -64,5 +64,5 @@ def test_a_silent_screen_is_disconnected_after_the_ping_timeout(server_logs, mea
 
 
 def test_production_ping_settings_notice_a_silent_screen_within_60_seconds():
-    options = dict(zip(DAPHNE_DEFAULTS[::2], DAPHNE_DEFAULTS[1::2]))
+    options = dict(zip(DAPHNE_DEFAULTS[::2], DAPHNE_DEFAULTS[1::2], strict=True))
     assert int(options["--ping-interval"]) + int(options["--ping-timeout"]) <= 60

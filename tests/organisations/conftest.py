@@ -17,8 +17,8 @@ from organisations.roles import ROLES
 from organisations.services import organisation_approval_require
 from playlists.models import Playlist, Slide
 from screens.emergencies.services import Targets, emergency_start
-from screens.proof_of_play.models import PlayEvent
 from screens.fleet.models import ScreenGroup
+from screens.proof_of_play.models import PlayEvent
 from tests.factories import (
     make_campaign,
     make_image,
@@ -82,7 +82,10 @@ def make_side(name: str, marker: str = "") -> Side:
     )
     playlist = make_playlist(slides=[slide], title=f"{marker} playlist of {name}", organisation=organisation)
     layout = make_layout(
-        template="main_ticker", regions=[("ticker", playlist)], name=f"{marker} layout of {name}", organisation=organisation
+        template="main_ticker",
+        regions=[("ticker", playlist)],
+        name=f"{marker} layout of {name}",
+        organisation=organisation,
     )
     screen, _ = make_screen(
         playlist=playlist, layout=layout, name=f"{marker} screen of {name}", organisation=organisation

@@ -19,12 +19,12 @@ from organisations.models import Organisation, OrganisationLogEntry
 from playlists.models import Playlist, Slide
 from screens.campaigns.models import Campaign
 from screens.emergencies.models import Emergency, EmergencyAck
-from screens.layouts.models import Layout
 from screens.fleet.models import Location, Screen, ScreenGroup
+from screens.layouts.models import Layout
 from tests.conftest import migrated_baseline_restore
-from themes.models import Theme
 from tests.factories import make_pairing_code
 from tests.organisations.conftest import MARKER, admin_form, make_side
+from themes.models import Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -267,4 +267,3 @@ def test_a_user_of_another_organisation_gets_nothing(client, sides, name, route,
         assert response.status_code < 500 or name in CRASH_ON_MADE_UP_REQUESTS, f"{url} crashed"
         assert MARKER not in body(response), f"{url} shows organisation B's content"
     assert state(theirs) == before, f"{url} changed organisation B's content"
-

@@ -4,7 +4,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
-
 from wagtail.users.models import UserProfile
 
 from organisations.models import Organisation

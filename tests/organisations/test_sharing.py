@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from playlists.models import Playlist
 from core.content_keys import playlist_key
-from screens.layouts.manifest import manifest_for
+from playlists.models import Playlist
 from screens.fleet.models import Screen
+from screens.layouts.manifest import manifest_for
 from tests.manifests import slides_of
 from tests.organisations.conftest import admin_form
 
@@ -53,7 +53,9 @@ def test_a_shared_playlist_cannot_be_changed_by_those_it_is_shared_with(client, 
     assert theirs.playlist.title not in client.get(reverse("wagtailsnippets_playlists_playlist:list")).content.decode()
 
 
-def test_unsharing_takes_the_playlist_off_the_other_organisations_screens(ours, theirs, django_capture_on_commit_callbacks):
+def test_unsharing_takes_the_playlist_off_the_other_organisations_screens(
+    ours, theirs, django_capture_on_commit_callbacks
+):
     theirs.playlist.shared_with.add(ours.organisation)
     Screen.objects.filter(pk=ours.screen.pk).update(playlist=theirs.playlist)
     Screen.objects.filter(pk=theirs.screen.pk).update(playlist=theirs.playlist)

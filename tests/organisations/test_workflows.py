@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from playlists.models import PlaylistItem, Slide
 from core.content_keys import playlist_key
+from playlists.models import PlaylistItem, Slide
 from screens.layouts.manifest import manifest_for
 from tests.factories import make_organisation, make_slide, make_user
 from tests.manifests import slides_of

@@ -12,10 +12,28 @@ from playlists.feeds.fetcher import Limits, fetch
 from tests.servers import free_port
 
 INTERNAL = [
-    "10.0.0.1", "172.16.5.4", "192.168.1.10", "127.0.0.1", "127.1.2.3", "169.254.169.254", "100.64.0.1",
-    "0.0.0.0", "224.0.0.1", "239.255.255.250", "240.0.0.1", "255.255.255.255",
-    "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1",
-    "::ffff:169.254.169.254", "2001:db8::1",
+    "10.0.0.1",
+    "172.16.5.4",
+    "192.168.1.10",
+    "127.0.0.1",
+    "127.1.2.3",
+    "169.254.169.254",
+    "100.64.0.1",
+    "0.0.0.0",
+    "224.0.0.1",
+    "239.255.255.250",
+    "240.0.0.1",
+    "255.255.255.255",
+    "::1",
+    "::",
+    "fe80::1",
+    "fc00::1",
+    "fd12:3456::1",
+    "ff02::1",
+    "::ffff:127.0.0.1",
+    "::ffff:10.0.0.1",
+    "::ffff:169.254.169.254",
+    "2001:db8::1",
 ]
 PUBLIC = ["8.8.8.8", "93.184.216.34", "2001:4860:4860::8888", "::ffff:8.8.8.8"]
 
@@ -138,7 +156,9 @@ def test_error_statuses_and_closed_ports_are_reported(feed_server):
     assert code_of("http://no-such-host.invalid/feed.xml") == "unreachable"
 
 
-@pytest.mark.parametrize("url", ["ftp://example.com/feed.xml", "javascript:alert(1)", "http://", "file:///etc/passwd", "feed"])
+@pytest.mark.parametrize(
+    "url", ["ftp://example.com/feed.xml", "javascript:alert(1)", "http://", "file:///etc/passwd", "feed"]
+)
 def test_only_http_and_https_addresses_are_fetched(url):
     assert code_of(url) == "bad_url"
 

@@ -152,7 +152,10 @@ SCREEN = "https://infoskaerm.kommune.dk"
         ({"Content_Security_Policy": "frame-ancestors *"}, "https://www.kommune.dk/"),
         ({"Content_Security_Policy": "default-src 'self'; frame-ancestors https://*.kommune.dk"}, "https://dr.dk/"),
         ({"Content_Security_Policy": "frame-ancestors https:"}, "https://dr.dk/"),
-        ({"Content_Security_Policy": "frame-ancestors 'self' infoskaerm.kommune.dk", "X_Frame_Options": "DENY"}, "https://dr.dk/"),
+        (
+            {"Content_Security_Policy": "frame-ancestors 'self' infoskaerm.kommune.dk", "X_Frame_Options": "DENY"},
+            "https://dr.dk/",
+        ),
         ({"Content_Security_Policy_Report_Only": "frame-ancestors 'none'"}, "https://dr.dk/"),
         ({"Content_Security_Policy": "default-src 'self'"}, "https://dr.dk/"),
     ],
@@ -168,7 +171,10 @@ def test_pages_that_allow_framing_by_the_screen(page_headers, page_url):
         ({"X_Frame_Options": "sameorigin"}, "X-Frame-Options: sameorigin"),
         ({"Content_Security_Policy": "frame-ancestors 'none'"}, "frame-ancestors 'none'"),
         ({"Content_Security_Policy": "frame-ancestors 'self'"}, "frame-ancestors 'self'"),
-        ({"Content_Security_Policy": "frame-ancestors https://www.kommune.dk"}, "frame-ancestors https://www.kommune.dk"),
+        (
+            {"Content_Security_Policy": "frame-ancestors https://www.kommune.dk"},
+            "frame-ancestors https://www.kommune.dk",
+        ),
         ({"Content_Security_Policy": "frame-ancestors http://infoskaerm.kommune.dk"}, "frame-ancestors http://"),
         (
             {"Content_Security_Policy": ["frame-ancestors *", "frame-ancestors 'none'"]},

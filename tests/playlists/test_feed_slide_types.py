@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from core.content_keys import playlist_key
 from playlists.feeds.models import FeedCache
 from playlists.models import Slide
 from playlists.slide_types import SLIDE_BLOCKS
-from core.content_keys import playlist_key
 from screens.layouts.manifest import manifest_for
 from tests.factories import make_organisation, make_playlist
 from tests.manifests import playlist_slides
@@ -60,7 +60,11 @@ class TestSaveTimeChecks:
 
     def test_internal_addresses_are_refused(self, feed_server, settings):
         settings.FEEDS_ALLOW_LOOPBACK = False
-        for url in ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.7/feed", feed_server.file_url("news.rss")]:
+        for url in [
+            "http://169.254.169.254/latest/meta-data/",
+            "http://10.0.0.7/feed",
+            feed_server.file_url("news.rss"),
+        ]:
             assert "private or internal network" in url_error("news", {"url": url})
         assert "private or internal network" in url_error("web_page", {"url": "http://192.168.1.1/"})
 
@@ -74,7 +78,9 @@ class TestSaveTimeChecks:
     def test_a_web_page_that_forbids_framing_is_refused(self, feed_server):
         message = url_error("web_page", {"url": f"{feed_server.url}/page?X-Frame-Options=DENY"})
         assert "forbids being shown inside other sites (X-Frame-Options: DENY)" in message
-        message = url_error("web_page", {"url": f"{feed_server.url}/page?Content-Security-Policy=frame-ancestors+%27none%27"})
+        message = url_error(
+            "web_page", {"url": f"{feed_server.url}/page?Content-Security-Policy=frame-ancestors+%27none%27"}
+        )
         assert "Content-Security-Policy: frame-ancestors 'none'" in message
 
     def test_a_web_page_that_may_be_framed_passes(self, feed_server):
@@ -87,7 +93,9 @@ class TestScreenPayloads:
     def test_news_entries_follow_the_editors_options(self, feed_server):
         url = feed_server.file_url("news.rss")
         full = feed_slide("news", {"url": url, "entries": 3, "show_images": True, "show_summary": True})
-        bare = feed_slide("news", {"url": url, "entries": 2, "show_images": False, "show_summary": False, "heading": "Nyt"})
+        bare = feed_slide(
+            "news", {"url": url, "entries": 2, "show_images": False, "show_summary": False, "heading": "Nyt"}
+        )
         first, second = manifest_slides(full, bare)
         assert first["type"] == "news" and first["heading"] == "Aarhus Kommune – Nyheder"
         assert [entry["title"] for entry in first["entries"]] == [
@@ -95,9 +103,7 @@ class TestScreenPayloads:
             "Vejarbejde på Randersvej & Nørrebrogade",
             "Borgerservice holder lukket fredag <3",
         ]
-        assert first["media"] == [
-            {"url": entry["image"]["url"], "kind": "image"} for entry in first["entries"][:2]
-        ]
+        assert first["media"] == [{"url": entry["image"]["url"], "kind": "image"} for entry in first["entries"][:2]]
         assert second["heading"] == "Nyt" and len(second["entries"]) == 2
         assert all(entry["summary"] == "" and entry["image"] is None for entry in second["entries"])
         assert second["media"] == []
@@ -106,12 +112,22 @@ class TestScreenPayloads:
         today = timezone.localdate()
         ics = "\r\n".join(
             [
-                "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",
-                "BEGIN:VEVENT", "UID:daily@test", "SUMMARY:Every day", f"DTSTART;VALUE=DATE:{today - timedelta(days=30):%Y%m%d}",
-                "RRULE:FREQ=DAILY", "END:VEVENT",
-                "BEGIN:VEVENT", "UID:later@test", "SUMMARY:Later this week",
-                f"DTSTART;VALUE=DATE:{today + timedelta(days=1):%Y%m%d}", "END:VEVENT",
-                "END:VCALENDAR", "",
+                "BEGIN:VCALENDAR",
+                "VERSION:2.0",
+                "PRODID:-//test//EN",
+                "BEGIN:VEVENT",
+                "UID:daily@test",
+                "SUMMARY:Every day",
+                f"DTSTART;VALUE=DATE:{today - timedelta(days=30):%Y%m%d}",
+                "RRULE:FREQ=DAILY",
+                "END:VEVENT",
+                "BEGIN:VEVENT",
+                "UID:later@test",
+                "SUMMARY:Later this week",
+                f"DTSTART;VALUE=DATE:{today + timedelta(days=1):%Y%m%d}",
+                "END:VEVENT",
+                "END:VCALENDAR",
+                "",
             ]
         )
         url = feed_server.write("today.ics", ics)

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from playlists.listing import slide_usage
 from playlists.models import Slide
 from playlists.publishing_status import publishing_status
-from playlists.listing import slide_usage
 from playlists.usage import slides_with_usage
 from tests.factories import make_playlist, make_screen, make_slide
 

@@ -32,7 +32,9 @@ def preview_manifest_of(obj) -> dict:
 
 def test_slide_preview_renders_the_unsaved_edit_with_the_screen_renderer():
     slide = make_slide(heading="Published")
-    slide.content = [("image_text", {"heading": "Being edited </script><script>alert(1)</script>", "text": "", "image": None})]
+    slide.content = [
+        ("image_text", {"heading": "Being edited </script><script>alert(1)</script>", "text": "", "image": None})
+    ]
     manifest = preview_manifest_of(slide)
     assert headings(manifest)[0].startswith("Being edited </script>")
     assert "<script>alert(1)" not in preview_screen(slide)  # escaped inside the JSON, not a tag

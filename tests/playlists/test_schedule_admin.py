@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from playlists.models import Playlist, PlaylistSchedule
 from core.timeline import Entry, timeline_resolve
+from playlists.models import Playlist, PlaylistSchedule
 from tests.factories import make_organisation, make_playlist, make_user
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +47,9 @@ def post_playlist(client, playlist, *schedules, publish=True):
         }
     )
     # nested_form_data would spread the weekday checkboxes' list over numbered keys.
-    form.update({f"schedules-{n}-{name}": value for n, schedule in enumerate(schedules) for name, value in schedule.items()})
+    form.update(
+        {f"schedules-{n}-{name}": value for n, schedule in enumerate(schedules) for name, value in schedule.items()}
+    )
     if publish:
         form["action-publish"] = "action-publish"
     with translation.override("en"):
@@ -64,11 +66,21 @@ def test_a_published_schedule_is_stored_as_an_rrule_and_resolves_in_the_timeline
         client,
         playlist,
         WEEKDAYS_8_TO_16,
-        {**WEEKDAYS_8_TO_16, "repeat": "monthly", "ordinal": "1", "ordinal_weekday": "5", "starts": "10:00", "ends": "14:00"},
+        {
+            **WEEKDAYS_8_TO_16,
+            "repeat": "monthly",
+            "ordinal": "1",
+            "ordinal_weekday": "5",
+            "starts": "10:00",
+            "ends": "14:00",
+        },
     )
     assert response.status_code == 302, errors_of(response)
     live = Playlist.objects.get(pk=playlist.pk)
-    assert [schedule.rule for schedule in live.schedules.all()] == ["FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "FREQ=MONTHLY;BYDAY=1SA"]
+    assert [schedule.rule for schedule in live.schedules.all()] == [
+        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        "FREQ=MONTHLY;BYDAY=1SA",
+    ]
     zone = ZoneInfo("Europe/Copenhagen")
     timeline = timeline_resolve(
         regions={"main": [Entry(live.pk, tuple(s.recurrence() for s in live.schedules.all()))]},
@@ -97,7 +109,10 @@ def test_a_draft_schedule_does_not_change_the_live_playlist(client, publisher):
         ({"starts": "08:00", "ends": "08:00"}, "The end must be after the start."),
         ({"first_day": "2026-02-01", "last_day": "2026-01-01"}, "The last day cannot be before the first day."),
         ({"repeat": "yearly", "month": "2", "month_day": "30"}, "February has no day 30."),
-        ({"repeat": "custom", "custom_rule": "FREQ=DAILY;BYHOUR=8"}, "The time of day comes from the start and end times"),
+        (
+            {"repeat": "custom", "custom_rule": "FREQ=DAILY;BYHOUR=8"},
+            "The time of day comes from the start and end times",
+        ),
         ({"repeat": "custom", "custom_rule": "FREQ=WEEKLY;BYDAY=XX"}, "This is not a valid RFC 5545 recurrence rule"),
     ],
 )
@@ -111,7 +126,12 @@ def test_a_schedule_that_makes_no_sense_is_refused_with_a_clear_error(client, pu
 
 def test_a_window_ending_at_midnight_and_a_custom_rule_are_accepted(client, publisher):
     playlist = make_playlist()
-    custom = {**WEEKDAYS_8_TO_16, "repeat": "custom", "custom_rule": "rrule:freq=weekly;interval=2;byday=tu", "ends": "00:00"}
+    custom = {
+        **WEEKDAYS_8_TO_16,
+        "repeat": "custom",
+        "custom_rule": "rrule:freq=weekly;interval=2;byday=tu",
+        "ends": "00:00",
+    }
     assert post_playlist(client, playlist, custom).status_code == 302
     assert PlaylistSchedule.objects.get(playlist=playlist).rule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"
 

@@ -8,13 +8,28 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.schedule_rules import CUSTOM, DAILY, MONTHLY, ONCE, WEEKLY, YEARLY, Repeat, RuleError, repeat_of, rule_check, rule_of, schedule_summary
+from core.schedule_rules import (
+    CUSTOM,
+    DAILY,
+    MONTHLY,
+    ONCE,
+    WEEKLY,
+    YEARLY,
+    Repeat,
+    RuleError,
+    repeat_of,
+    rule_check,
+    rule_of,
+    schedule_summary,
+)
 
 presets = st.one_of(
     st.just(Repeat(ONCE)),
     st.just(Repeat(DAILY)),
     st.builds(lambda days: Repeat(WEEKLY, weekdays=tuple(sorted(days))), st.sets(st.integers(0, 6), min_size=1)),
-    st.builds(lambda n, day: Repeat(MONTHLY, ordinal=n, weekday=day), st.sampled_from([1, 2, 3, 4, -1]), st.integers(0, 6)),
+    st.builds(
+        lambda n, day: Repeat(MONTHLY, ordinal=n, weekday=day), st.sampled_from([1, 2, 3, 4, -1]), st.integers(0, 6)
+    ),
     st.builds(
         lambda day: Repeat(YEARLY, month=day.month, day=day.day),
         st.dates(date(2000, 1, 1), date(2000, 12, 31)),
@@ -101,13 +116,31 @@ def test_a_repeat_missing_its_days_says_what_is_missing():
 @pytest.mark.parametrize(
     ("rule", "starts", "ends", "english", "danish"),
     [
-        ("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", time(8), time(16), "Monday–Friday 08:00–16:00", "Mandag–fredag 08:00–16:00"),
+        (
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+            time(8),
+            time(16),
+            "Monday–Friday 08:00–16:00",
+            "Mandag–fredag 08:00–16:00",
+        ),
         ("FREQ=WEEKLY;BYDAY=MO,WE,FR", time(8), time(12), "Monday, Wednesday and Friday 08:00–12:00", None),
-        ("FREQ=WEEKLY;BYDAY=MO,TU,WE,SA,SU", time(9), time(10), "Monday–Wednesday, Saturday and Sunday 09:00–10:00", None),
+        (
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,SA,SU",
+            time(9),
+            time(10),
+            "Monday–Wednesday, Saturday and Sunday 09:00–10:00",
+            None,
+        ),
         ("FREQ=MONTHLY;BYDAY=1SA", time(10), time(14), "First Saturday of the month 10:00–14:00", None),
         ("FREQ=MONTHLY;BYDAY=-1FR", time(10), time(14), "Last Friday of the month 10:00–14:00", None),
         ("FREQ=DAILY", time(0), time(0), "Every day all day", None),
-        ("FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=24", time(8), time(0), "Every year on December 24 08:00–00:00", "Hvert år den 24. december 08:00–00:00"),
+        (
+            "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=24",
+            time(8),
+            time(0),
+            "Every year on December 24 08:00–00:00",
+            "Hvert år den 24. december 08:00–00:00",
+        ),
     ],
 )
 def test_summaries_read_like_people_say_them(rule, starts, ends, english, danish):
@@ -120,7 +153,10 @@ def test_summaries_read_like_people_say_them(rule, starts, ends, english, danish
 
 def test_summaries_mention_a_first_day_still_to_come_and_a_last_day():
     with translation.override("en"):
-        assert schedule_summary("FREQ=DAILY", time(8), time(9), date(2026, 6, 1), date(2026, 6, 30), today=date(2026, 5, 1)) == (
-            "Every day 08:00–09:00, from June 1, 2026, until June 30, 2026"
+        assert schedule_summary(
+            "FREQ=DAILY", time(8), time(9), date(2026, 6, 1), date(2026, 6, 30), today=date(2026, 5, 1)
+        ) == ("Every day 08:00–09:00, from June 1, 2026, until June 30, 2026")
+        assert (
+            schedule_summary("FREQ=DAILY;COUNT=1", time(8), time(9), date(2026, 6, 1), None)
+            == "June 1, 2026 08:00–09:00"
         )
-        assert schedule_summary("FREQ=DAILY;COUNT=1", time(8), time(9), date(2026, 6, 1), None) == "June 1, 2026 08:00–09:00"

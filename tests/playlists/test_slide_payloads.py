@@ -54,7 +54,13 @@ def test_contacts_list_people_with_square_photos_as_media():
         {
             "heading": "Ask us",
             "people": [
-                {"image": photo, "name": "Anna Jensen", "title": "Librarian", "phone": "+45 33 66 33 66", "email": "anna@example.dk"},
+                {
+                    "image": photo,
+                    "name": "Anna Jensen",
+                    "title": "Librarian",
+                    "phone": "+45 33 66 33 66",
+                    "email": "anna@example.dk",
+                },
                 {"image": None, "name": HOSTILE, "title": "", "phone": "", "email": ""},
             ],
         },

@@ -122,8 +122,12 @@ def test_the_admin_shows_the_message_and_keeps_the_slide_unsaved(admin_client):
 
 def test_a_countdown_draft_may_lack_its_target_until_it_is_published(admin_client):
     countdown = {"mode": "countdown", "target": "", "label": "to the market", "done_text": ""}
-    response = admin_client.post(reverse("wagtailsnippets_playlists_slide:add"), slide_form("clock", countdown, publish=True))
+    response = admin_client.post(
+        reverse("wagtailsnippets_playlists_slide:add"), slide_form("clock", countdown, publish=True)
+    )
     assert response.status_code == 200 and "Choose the date and time to count down to." in response.content.decode()
-    response = admin_client.post(reverse("wagtailsnippets_playlists_slide:add"), slide_form("clock", countdown, publish=False))
+    response = admin_client.post(
+        reverse("wagtailsnippets_playlists_slide:add"), slide_form("clock", countdown, publish=False)
+    )
     assert response.status_code == 302
     assert Slide.objects.get().live is False

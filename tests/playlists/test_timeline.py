@@ -29,7 +29,9 @@ def resolve(regions, campaigns=(), *, now=None, days=1):
 
 def playing(timeline, region="main"):
     """(start, end, playlist ids) of the region's intervals where something plays, as local ISO strings."""
-    return [(i.start.isoformat(), i.end.isoformat(), i.playlist_ids) for i in timeline.regions[region] if i.playlist_ids]
+    return [
+        (i.start.isoformat(), i.end.isoformat(), i.playlist_ids) for i in timeline.regions[region] if i.playlist_ids
+    ]
 
 
 def real_hours(timeline, region="main"):
@@ -38,8 +40,10 @@ def real_hours(timeline, region="main"):
 
 @pytest.mark.parametrize("day", SPRING_FORWARD)
 def test_on_spring_forward_days_a_night_window_loses_the_skipped_hour_and_a_day_window_keeps_its_hours(day):
-    timeline = resolve({"main": [Entry(1, (daily(time(1, 30), time(3, 30)),)), Entry(2, (daily(time(8), time(16)),))]},
-                       now=cph(day.year, day.month, day.day))
+    timeline = resolve(
+        {"main": [Entry(1, (daily(time(1, 30), time(3, 30)),)), Entry(2, (daily(time(8), time(16)),))]},
+        now=cph(day.year, day.month, day.day),
+    )
     assert playing(timeline) == [
         (f"{day}T01:30:00+01:00", f"{day}T03:30:00+02:00", (1,)),
         (f"{day}T08:00:00+02:00", f"{day}T16:00:00+02:00", (2,)),
@@ -49,8 +53,10 @@ def test_on_spring_forward_days_a_night_window_loses_the_skipped_hour_and_a_day_
 
 @pytest.mark.parametrize("day", FALL_BACK)
 def test_on_fall_back_days_a_night_window_runs_through_the_repeated_hour(day):
-    timeline = resolve({"main": [Entry(1, (daily(time(1, 30), time(3, 30)),)), Entry(2, (daily(time(8), time(16)),))]},
-                       now=cph(day.year, day.month, day.day))
+    timeline = resolve(
+        {"main": [Entry(1, (daily(time(1, 30), time(3, 30)),)), Entry(2, (daily(time(8), time(16)),))]},
+        now=cph(day.year, day.month, day.day),
+    )
     assert playing(timeline) == [
         (f"{day}T01:30:00+02:00", f"{day}T03:30:00+01:00", (1,)),
         (f"{day}T08:00:00+01:00", f"{day}T16:00:00+01:00", (2,)),
@@ -104,7 +110,9 @@ def test_a_schedule_plays_from_its_first_day_to_its_last_day():
 
 def test_the_first_saturday_of_the_month():
     schedule = daily(time(10), time(14), "FREQ=MONTHLY;BYDAY=1SA")
-    starts = [start for start, _, _ in playing(resolve({"main": [Entry(1, (schedule,))]}, now=cph(2026, 6, 1), days=61))]
+    starts = [
+        start for start, _, _ in playing(resolve({"main": [Entry(1, (schedule,))]}, now=cph(2026, 6, 1), days=61))
+    ]
     assert starts == ["2026-06-06T10:00:00+02:00", "2026-07-04T10:00:00+02:00"]
 
 
@@ -119,8 +127,14 @@ def test_the_publish_window_clips_the_schedules():
 def test_overlapping_playlists_play_together_in_region_order_and_a_repeated_one_plays_once():
     morning, allday = daily(time(8), time(12)), daily(time(0), time(0))
     timeline = resolve({"main": [Entry(7, (morning,)), Entry(3), Entry(7, (allday,))]})
-    assert [(i.start.hour, i.playlist_ids) for i in timeline.regions["main"]] == [(0, (3, 7)), (8, (7, 3)), (12, (3, 7))]
-    assert [(i.start.hour, i.playlist_ids) for i in resolve({"main": [Entry(3), Entry(7, (morning,))]}).regions["main"]] == [
+    assert [(i.start.hour, i.playlist_ids) for i in timeline.regions["main"]] == [
+        (0, (3, 7)),
+        (8, (7, 3)),
+        (12, (3, 7)),
+    ]
+    assert [
+        (i.start.hour, i.playlist_ids) for i in resolve({"main": [Entry(3), Entry(7, (morning,))]}).regions["main"]
+    ] == [
         (0, (3,)),
         (8, (3, 7)),
         (12, (3,)),
@@ -129,7 +143,11 @@ def test_overlapping_playlists_play_together_in_region_order_and_a_repeated_one_
 
 def test_gaps_are_explicit_intervals_with_nothing_playing():
     timeline = resolve({"main": [Entry(1, (daily(time(8), time(16)),))], "empty": []})
-    assert [(i.start.hour, i.end.hour, i.playlist_ids) for i in timeline.regions["main"]] == [(0, 8, ()), (8, 16, (1,)), (16, 0, ())]
+    assert [(i.start.hour, i.end.hour, i.playlist_ids) for i in timeline.regions["main"]] == [
+        (0, 8, ()),
+        (8, 16, (1,)),
+        (16, 0, ()),
+    ]
     assert [(i.start, i.end, i.playlist_ids) for i in timeline.regions["empty"]] == [(timeline.start, timeline.end, ())]
 
 

@@ -1,6 +1,7 @@
 """Properties of the timeline for any schedules and campaigns, checked against a per-instant oracle."""
 
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -53,12 +54,16 @@ def entries(draw, near: datetime):
 def screens(draw):
     """(regions, campaigns, now, horizon) around a moment that is often a DST change."""
     now = draw(instants)
-    regions = draw(st.dictionaries(st.sampled_from(["main", "side", "ticker"]), st.lists(entries(now), max_size=4), max_size=3))
+    regions = draw(
+        st.dictionaries(st.sampled_from(["main", "side", "ticker"]), st.lists(entries(now), max_size=4), max_size=3)
+    )
     campaigns = []
     for number in range(draw(st.integers(0, 4))):
         starts = now + timedelta(minutes=draw(st.integers(-600, 3 * 24 * 60)))
         ends = starts + timedelta(minutes=draw(st.integers(0, 24 * 60)))
-        campaigns.append(Campaign(number, 100 + number, starts.astimezone(CPH), ends.astimezone(CPH), draw(st.integers(0, 2))))
+        campaigns.append(
+            Campaign(number, 100 + number, starts.astimezone(CPH), ends.astimezone(CPH), draw(st.integers(0, 2)))
+        )
     return regions, campaigns, now, timedelta(hours=draw(st.integers(1, 4 * 24)))
 
 
@@ -86,7 +91,11 @@ def oracle_recurrence_covers(r: Recurrence, moment: datetime) -> bool:
         if not rule.between(datetime.combine(day, time.min), datetime.combine(day, time.max), inc=True):
             continue
         end_day = day + timedelta(days=1) if r.ends <= r.starts else day
-        if instant_at(datetime.combine(day, r.starts), CPH) <= moment < instant_at(datetime.combine(end_day, r.ends), CPH, latest=True):
+        if (
+            instant_at(datetime.combine(day, r.starts), CPH)
+            <= moment
+            < instant_at(datetime.combine(end_day, r.ends), CPH, latest=True)
+        ):
             return True
     return False
 
@@ -102,7 +111,7 @@ def test_every_track_covers_the_horizon_with_sorted_non_overlapping_distinct_int
     for track in tracks(timeline):
         assert track[0].start == timeline.start and track[-1].end == timeline.end
         assert all(interval.start < interval.end for interval in track)
-        for previous, following in zip(track, track[1:]):
+        for previous, following in pairwise(track):
             assert previous.end == following.start
             assert (previous.playlist_ids, previous.campaign_id) != (following.playlist_ids, following.campaign_id)
 

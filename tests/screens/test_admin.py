@@ -7,8 +7,8 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.urls import reverse
 
-from screens.fleet.models import PairingCode, Screen
 from core.pairing import hash_token
+from screens.fleet.models import PairingCode, Screen
 from tests.factories import make_pairing_code, make_playlist, make_screen
 
 pytestmark = pytest.mark.django_db(transaction=True)

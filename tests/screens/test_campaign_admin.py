@@ -64,10 +64,15 @@ def refused(response) -> dict:
 
 def test_a_publisher_makes_a_campaign_for_a_group_in_local_time_and_it_is_logged(client, borgerservice):
     organisation, _, group, playlist = borgerservice
-    response = logged_in(client, organisation, "Publisher").post(ADD, campaign_form(organisation, playlist, groups=[group.pk]))
+    response = logged_in(client, organisation, "Publisher").post(
+        ADD, campaign_form(organisation, playlist, groups=[group.pk])
+    )
     assert response.status_code == 302
     campaign = Campaign.objects.get()
-    assert (campaign.starts, campaign.ends) == (datetime(2026, 11, 23, 9, tzinfo=ZONE), datetime(2026, 11, 23, 9, 30, tzinfo=ZONE))
+    assert (campaign.starts, campaign.ends) == (
+        datetime(2026, 11, 23, 9, tzinfo=ZONE),
+        datetime(2026, 11, 23, 9, 30, tzinfo=ZONE),
+    )
     assert list(campaign.groups.all()) == [group] and campaign.organisation == organisation
     entry = OrganisationLogEntry.objects.get(object_id=str(campaign.pk), action="wagtail.create")
     assert entry.organisation == organisation
@@ -75,7 +80,9 @@ def test_a_publisher_makes_a_campaign_for_a_group_in_local_time_and_it_is_logged
 
 def test_a_publisher_changes_the_targets_and_deletes_it_and_both_are_logged(client, borgerservice):
     organisation, screen, group, playlist = borgerservice
-    campaign = make_campaign(playlist=playlist, starts=timezone.now(), ends=timezone.now() + timedelta(hours=1), groups=[group])
+    campaign = make_campaign(
+        playlist=playlist, starts=timezone.now(), ends=timezone.now() + timedelta(hours=1), groups=[group]
+    )
     client = logged_in(client, organisation, "Publisher")
     edit = reverse("wagtailsnippets_screens_campaign:edit", args=[campaign.pk])
     assert client.post(edit, campaign_form(organisation, playlist, screens=[screen.pk], priority=3)).status_code == 302
@@ -123,7 +130,9 @@ def test_another_organisations_targets_and_playlists_cannot_be_chosen(client, bo
 @pytest.mark.parametrize("role", ["Editor", "Screen admin"])
 def test_roles_that_cannot_publish_see_campaigns_but_cannot_make_or_change_them(client, borgerservice, role):
     organisation, _, group, playlist = borgerservice
-    campaign = make_campaign(playlist=playlist, starts=timezone.now(), ends=timezone.now() + timedelta(hours=1), groups=[group])
+    campaign = make_campaign(
+        playlist=playlist, starts=timezone.now(), ends=timezone.now() + timedelta(hours=1), groups=[group]
+    )
     client = logged_in(client, organisation, role)
     assert client.get(LIST).status_code == 200
     assert client.get(ADD).status_code in (302, 403)
@@ -135,22 +144,50 @@ def test_roles_that_cannot_publish_see_campaigns_but_cannot_make_or_change_them(
 
 def test_a_publisher_of_another_organisation_neither_sees_nor_opens_the_campaign(client, borgerservice):
     organisation, _, group, playlist = borgerservice
-    campaign = make_campaign(playlist=playlist, starts=timezone.now(), ends=timezone.now() + timedelta(hours=1), groups=[group], title="Secret")
+    campaign = make_campaign(
+        playlist=playlist,
+        starts=timezone.now(),
+        ends=timezone.now() + timedelta(hours=1),
+        groups=[group],
+        title="Secret",
+    )
     client = logged_in(client, make_organisation("Biblioteket"), "Publisher")
     assert "Secret" not in client.get(LIST).content.decode()
-    assert client.get(reverse("wagtailsnippets_screens_campaign:edit", args=[campaign.pk])).status_code in (302, 403, 404)
+    assert client.get(reverse("wagtailsnippets_screens_campaign:edit", args=[campaign.pk])).status_code in (
+        302,
+        403,
+        404,
+    )
 
 
 def test_the_listing_shows_when_where_and_the_status(client, borgerservice):
     organisation, screen, group, playlist = borgerservice
     now = timezone.now()
-    make_campaign(playlist=playlist, starts=now - timedelta(hours=2), ends=now - timedelta(hours=1), screens=[screen], title="Past")
-    make_campaign(playlist=playlist, starts=now - timedelta(hours=1), ends=now + timedelta(hours=1), groups=[group], title="Now")
+    make_campaign(
+        playlist=playlist,
+        starts=now - timedelta(hours=2),
+        ends=now - timedelta(hours=1),
+        screens=[screen],
+        title="Past",
+    )
+    make_campaign(
+        playlist=playlist, starts=now - timedelta(hours=1), ends=now + timedelta(hours=1), groups=[group], title="Now"
+    )
     upcoming = make_campaign(
-        playlist=playlist, starts=datetime(2030, 1, 7, 9, tzinfo=ZONE), ends=datetime(2030, 1, 7, 9, 30, tzinfo=ZONE),
-        locations=[screen.location], title="Later",
+        playlist=playlist,
+        starts=datetime(2030, 1, 7, 9, tzinfo=ZONE),
+        ends=datetime(2030, 1, 7, 9, 30, tzinfo=ZONE),
+        locations=[screen.location],
+        title="Later",
     )
     page = logged_in(client, organisation, "Publisher").get(LIST).content.decode()
-    for text in ("Ended", "Running", "Upcoming", "Screens: Main entrance", "Screen groups: Ground floor",
-                 f"Locations: {upcoming.locations.get().name}", "01/07/2030 9 a.m. – 9:30 a.m."):
+    for text in (
+        "Ended",
+        "Running",
+        "Upcoming",
+        "Screens: Main entrance",
+        "Screen groups: Ground floor",
+        f"Locations: {upcoming.locations.get().name}",
+        "01/07/2030 9 a.m. – 9:30 a.m.",
+    ):
         assert text in page, text

@@ -3,8 +3,8 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from core.timeline import Campaign
 from core.campaign_targets import CampaignTargets, ScreenPlace, screen_campaigns
+from core.timeline import Campaign
 
 ZONE = ZoneInfo("Europe/Copenhagen")
 NOW = datetime(2026, 11, 23, 0, 0, tzinfo=ZONE)

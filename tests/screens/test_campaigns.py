@@ -10,11 +10,11 @@ from django.db import connection
 from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
+from core.pairing import hash_token
+from core.protocol import encode
 from screens.campaigns.documents import campaign_editions
 from screens.campaigns.models import Campaign
 from screens.fleet.models import Location, Screen, ScreenGroup
-from core.pairing import hash_token
-from core.protocol import encode
 from tests.factories import make_campaign, make_organisation, make_playlist, make_screen, make_slide
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,9 @@ def document_of(screen, now=NOW) -> dict:
 
 def test_a_campaign_must_end_after_it_starts():
     playlist = make_playlist(slides=[make_slide()])
-    campaign = Campaign(title="Flu shots", playlist=playlist, organisation=playlist.organisation, starts=at(9), ends=at(9))
+    campaign = Campaign(
+        title="Flu shots", playlist=playlist, organisation=playlist.organisation, starts=at(9), ends=at(9)
+    )
     with pytest.raises(ValidationError) as refused:
         campaign.full_clean()
     assert refused.value.message_dict["ends"] == ["A campaign must end after it starts."]
@@ -66,9 +68,24 @@ def test_overlapping_campaigns_queue_by_priority_and_the_waiting_one_plays_what_
     document = document_of(screen)
 
     assert document["track"] == [
-        {"from": "2026-11-23T09:00:00+01:00", "until": "2026-11-23T10:00:00+01:00", "campaign": long.pk, "playlists": [flu.pk]},
-        {"from": "2026-11-23T10:00:00+01:00", "until": "2026-11-23T10:30:00+01:00", "campaign": urgent.pk, "playlists": [vote.pk]},
-        {"from": "2026-11-23T10:30:00+01:00", "until": "2026-11-23T11:00:00+01:00", "campaign": long.pk, "playlists": [flu.pk]},
+        {
+            "from": "2026-11-23T09:00:00+01:00",
+            "until": "2026-11-23T10:00:00+01:00",
+            "campaign": long.pk,
+            "playlists": [flu.pk],
+        },
+        {
+            "from": "2026-11-23T10:00:00+01:00",
+            "until": "2026-11-23T10:30:00+01:00",
+            "campaign": urgent.pk,
+            "playlists": [vote.pk],
+        },
+        {
+            "from": "2026-11-23T10:30:00+01:00",
+            "until": "2026-11-23T11:00:00+01:00",
+            "campaign": long.pk,
+            "playlists": [flu.pk],
+        },
     ]
     assert document["playlists"][str(flu.pk)]["slides"][0]["heading"] == "Flu shots"
     assert set(document["playlists"]) == {str(flu.pk), str(vote.pk)}
@@ -76,8 +93,12 @@ def test_overlapping_campaigns_queue_by_priority_and_the_waiting_one_plays_what_
 
 def test_times_carry_the_local_offset_on_both_sides_of_a_dst_change():
     screen, _ = make_screen()
-    make_campaign(playlist=make_playlist(slides=[make_slide()]), starts=at(9, day=28).replace(month=3),
-                  ends=at(9, day=30).replace(month=3), screens=[screen])
+    make_campaign(
+        playlist=make_playlist(slides=[make_slide()]),
+        starts=at(9, day=28).replace(month=3),
+        ends=at(9, day=30).replace(month=3),
+        screens=[screen],
+    )
     [interval] = document_of(screen, now=datetime(2026, 3, 27, 12, 0, tzinfo=ZONE))["track"]
     assert (interval["from"], interval["until"]) == ("2026-03-28T09:00:00+01:00", "2026-03-30T09:00:00+02:00")
 
@@ -106,7 +127,9 @@ def test_the_version_holds_through_the_day_and_changes_with_the_next_day_or_the_
 
 def test_a_campaign_beyond_the_seven_day_horizon_is_not_sent_yet():
     screen, _ = make_screen()
-    make_campaign(playlist=make_playlist(slides=[make_slide()]), starts=at(9, day=30), ends=at(10, day=30), screens=[screen])
+    make_campaign(
+        playlist=make_playlist(slides=[make_slide()]), starts=at(9, day=30), ends=at(10, day=30), screens=[screen]
+    )
     assert document_of(screen)["track"] == []
 
 
@@ -128,7 +151,11 @@ def test_screens_with_the_same_campaigns_share_one_document_and_others_get_their
     editions = campaign_editions(screens=Q(), now=NOW)
 
     by_screens = {frozenset(edition["screens"]): edition for edition in editions}
-    assert set(by_screens) == {frozenset({first.pk, second.pk}), frozenset({grouped.pk}), frozenset({elsewhere.pk, foreign.pk})}
+    assert set(by_screens) == {
+        frozenset({first.pk, second.pk}),
+        frozenset({grouped.pk}),
+        frozenset({elsewhere.pk, foreign.pk}),
+    }
     assert unpaired.pk not in {pk for edition in editions for pk in edition["screens"]}
     assert len({edition["version"] for edition in editions}) == 3
     assert documents(Q(pk=foreign.pk))[foreign.pk]["track"] == []
@@ -159,7 +186,12 @@ def test_the_cost_grows_with_distinct_campaign_sets_not_with_screens(measurement
     group.screens.set([Screen.objects.filter(location=hall).first(), Screen.objects.filter(location=library).first()])
     playlist = make_playlist(slides=[make_slide(), make_slide()], organisation=organisation)
     make_campaign(playlist=playlist, starts=at(9), ends=at(11), locations=[hall])
-    make_campaign(playlist=make_playlist(slides=[make_slide()], organisation=organisation), starts=at(10), ends=at(12), groups=[group])
+    make_campaign(
+        playlist=make_playlist(slides=[make_slide()], organisation=organisation),
+        starts=at(10),
+        ends=at(12),
+        groups=[group],
+    )
     with_10, sets_10 = queries_for_all_screens()
     add_screens(495, hall)
     add_screens(495, library)

@@ -41,7 +41,9 @@ def building():
     Returns the screens' tokens, the group, the campaign playlist and its slide."""
     ours, theirs = make_organisation("Borgerservice"), make_organisation("Biblioteket")
     everyday = make_playlist(slides=[make_slide(heading="Welcome", organisation=ours)], organisation=ours)
-    screens = {name: make_screen(name=name, playlist=everyday, organisation=ours) for name in ("hall-1", "hall-2", "office")}
+    screens = {
+        name: make_screen(name=name, playlist=everyday, organisation=ours) for name in ("hall-1", "hall-2", "office")
+    }
     screens["theirs"] = make_screen(name="theirs", organisation=theirs)
     group = ScreenGroup.objects.create(name="Ground floor", organisation=ours)
     group.screens.add(screens["hall-1"][0], screens["hall-2"][0])
@@ -64,7 +66,10 @@ async def playing(token: str) -> tuple[WebsocketCommunicator, list[dict]]:
 def window() -> dict:
     # In today's and the coming days' documents whatever the time of day.
     start = timezone.localtime() + timedelta(hours=1)
-    return {"starts": start.strftime("%Y-%m-%d %H:%M"), "ends": (start + timedelta(minutes=30)).strftime("%Y-%m-%d %H:%M")}
+    return {
+        "starts": start.strftime("%Y-%m-%d %H:%M"),
+        "ends": (start + timedelta(minutes=30)).strftime("%Y-%m-%d %H:%M"),
+    }
 
 
 @database_sync_to_async
@@ -78,8 +83,14 @@ def campaign_for(group, playlist, starts_in=timedelta(hours=1)) -> Campaign:
 def create_in_the_admin(group, playlist) -> Campaign:
     client = Client()
     client.force_login(make_user(organisation=group.organisation, roles=("Publisher",)))
-    form = {"organisation": group.organisation_id, "title": "Flu shots", "playlist": playlist.pk, "priority": 0,
-            "groups": [group.pk], **window()}
+    form = {
+        "organisation": group.organisation_id,
+        "title": "Flu shots",
+        "playlist": playlist.pk,
+        "priority": 0,
+        "groups": [group.pk],
+        **window(),
+    }
     assert client.post(reverse("wagtailsnippets_screens_campaign:add"), form).status_code == 302
     return Campaign.objects.get()
 

@@ -6,10 +6,10 @@ import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 
-from display.asgi import application
 from core import protocol
-from screens.fleet.models import PairingCode, Screen
 from core.pairing import hash_token
+from display.asgi import application
+from screens.fleet.models import PairingCode, Screen
 from screens.fleet.services import PairingError, screen_pair, screen_unpair
 from tests.factories import make_playlist, make_screen, make_slide
 from tests.manifests import headings

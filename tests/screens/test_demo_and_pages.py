@@ -7,15 +7,15 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
+from core.content_keys import layout_key, playlist_key
 from organisations.models import Organisation
 from playlists.feeds.models import FeedCache
 from playlists.models import Playlist
 from playlists.slide_types import SLIDE_BLOCKS
-from core.content_keys import layout_key, playlist_key
-from screens.layouts.manifest import manifest_for
 from screens.campaigns.models import Campaign
-from screens.layouts.models import Layout
 from screens.fleet.models import Location, Screen, ScreenGroup
+from screens.layouts.manifest import manifest_for
+from screens.layouts.models import Layout
 from tests.manifests import headings, playlist_slides, slides_of
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,17 @@ def test_demo_content_gives_a_playlist_of_published_slides_of_every_type_and_a_l
     playlist = Playlist.objects.get(title="Lobby")
     slides = slides_of(manifest_for(playlist_key(playlist.pk)).body)
     assert [slide["type"] for slide in slides] == ["image_text"] * 4 + [
-        "slideshow", "video", "news", "calendar", "web_page", "contacts", "table", "poster", "book_review", "qr_code", "clock"
+        "slideshow",
+        "video",
+        "news",
+        "calendar",
+        "web_page",
+        "contacts",
+        "table",
+        "poster",
+        "book_review",
+        "qr_code",
+        "clock",
     ]
     assert {slide["type"] for slide in slides} == {name for name, _ in SLIDE_BLOCKS}, "a slide type has no demo slide"
     assert slides[3]["layout"] == "image_left" and slides[3]["logo"]["alt"] == "Borgerservice logo"

@@ -6,10 +6,10 @@ from channels.layers import get_channel_layer
 from django.urls import reverse
 
 from organisations.models import OrganisationLogEntry
-from screens.emergencies.services import EMERGENCY_ENDED, EMERGENCY_STARTED, emergency_ack_record
-from screens.live import EMERGENCY_GROUP
 from screens.emergencies.models import Emergency
+from screens.emergencies.services import EMERGENCY_ENDED, EMERGENCY_STARTED, emergency_ack_record
 from screens.fleet.models import Location, ScreenGroup
+from screens.live import EMERGENCY_GROUP
 from tests.factories import make_screen, make_user
 from tests.organisations.conftest import MARKER, make_side
 
@@ -39,7 +39,13 @@ def hub_channel():
 
 
 def message(organisation, **fields) -> dict:
-    return {"organisation": organisation.pk, "heading": "Fire alarm", "text": "Leave the building.", "target": "all", **fields}
+    return {
+        "organisation": organisation.pk,
+        "heading": "Fire alarm",
+        "text": "Leave the building.",
+        "target": "all",
+        **fields,
+    }
 
 
 def confirm(client, data: dict):
@@ -68,7 +74,11 @@ def test_a_publisher_starts_a_message_with_one_confirmation_and_the_screens_are_
         response = confirm(client, message(ours.organisation))
     emergency = Emergency.objects.latest("pk")
     assert response.status_code == 302 and response.url == reverse("emergency:status", args=[emergency.pk])
-    assert (emergency.heading, emergency.started_by, emergency.organisation) == ("Fire alarm", publisher, ours.organisation)
+    assert (emergency.heading, emergency.started_by, emergency.organisation) == (
+        "Fire alarm",
+        publisher,
+        ours.organisation,
+    )
     assert set(emergency.screens.all()) == {ours.screen, second}
     event = hub_channel()
     assert event["type"] == "emergency.start" and sorted(event["screens"]) == sorted([ours.screen.pk, second.pk])
@@ -89,7 +99,9 @@ def test_confirming_twice_shows_the_message_once(client, ours):
 def test_change_goes_back_to_the_form_with_what_was_typed(client, ours):
     client.force_login(ours.user)
     response = client.post(START, {**message(ours.organisation), "back": "1"})
-    assert 'value="Fire alarm"' in response.content.decode() and 'id="emergency-confirm"' not in response.content.decode()
+    assert (
+        'value="Fire alarm"' in response.content.decode() and 'id="emergency-confirm"' not in response.content.decode()
+    )
     assert not Emergency.objects.filter(heading="Fire alarm").exists()
 
 
@@ -164,7 +176,9 @@ def test_ending_restores_the_screens_and_is_logged(client, ours, hub_channel, dj
         "text": f'{{"type":"emergency.end","id":{emergency.pk}}}',
         "screens": [ours.screen.pk],
     }
-    assert OrganisationLogEntry.objects.filter(object_id=str(emergency.pk), action=EMERGENCY_ENDED, user=ours.user).exists()
+    assert OrganisationLogEntry.objects.filter(
+        object_id=str(emergency.pk), action=EMERGENCY_ENDED, user=ours.user
+    ).exists()
     again = client.post(reverse("emergency:end", args=[emergency.pk]))
     assert again.status_code == 302
     assert OrganisationLogEntry.objects.filter(object_id=str(emergency.pk), action=EMERGENCY_ENDED).count() == 1
@@ -203,7 +217,10 @@ def test_an_organisation_admin_may_start_one(client, ours):
 
 def test_another_organisation_can_neither_see_nor_end_a_message_nor_target_its_screens(client, ours, theirs):
     client.force_login(ours.user)
-    for url in (reverse("emergency:status", args=[theirs.emergency.pk]), reverse("emergency:status_json", args=[theirs.emergency.pk])):
+    for url in (
+        reverse("emergency:status", args=[theirs.emergency.pk]),
+        reverse("emergency:status_json", args=[theirs.emergency.pk]),
+    ):
         assert client.get(url).status_code == 404
     assert client.post(reverse("emergency:end", args=[theirs.emergency.pk])).status_code == 404
     assert Emergency.objects.get(pk=theirs.emergency.pk).is_active
@@ -228,7 +245,9 @@ def test_a_superuser_may_show_a_message_on_every_organisations_screens(client, o
     emergency = Emergency.objects.latest("pk")
     assert emergency.organisation is None and set(emergency.screens.all()) == {ours.screen, theirs.screen}
     # …but locations and groups of one organisation with another organisation chosen are refused.
-    response = client.post(START, message(ours.organisation, target="chosen", locations=[theirs.location.pk], confirm="1"))
+    response = client.post(
+        START, message(ours.organisation, target="chosen", locations=[theirs.location.pk], confirm="1")
+    )
     assert "Choose only locations and groups of the chosen organisation." in response.content.decode()
 
 
@@ -237,6 +256,9 @@ def test_a_screen_group_holds_only_screens_of_its_own_organisation(client, ours,
     edit = reverse("wagtailsnippets_screens_screengroup:edit", args=[ours.group.pk])
     data = {"organisation": ours.organisation.pk, "name": "Ground floor", "screens": [ours.screen.pk, theirs.screen.pk]}
     response = client.post(edit, data)
-    assert response.status_code == 200 and "Choose only screens of the group&#x27;s organisation." in response.content.decode()
+    assert (
+        response.status_code == 200
+        and "Choose only screens of the group&#x27;s organisation." in response.content.decode()
+    )
     assert client.post(edit, {**data, "screens": [ours.screen.pk]}).status_code == 302
     assert ScreenGroup.objects.get(pk=ours.group.pk).name == "Ground floor"

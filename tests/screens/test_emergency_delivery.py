@@ -6,8 +6,8 @@ from channels.testing import WebsocketCommunicator
 
 from display.asgi import application
 from screens.delivery.fanout import hub
-from screens.emergencies.services import Targets, emergency_end, emergency_start
 from screens.emergencies.models import Emergency, EmergencyAck
+from screens.emergencies.services import Targets, emergency_end, emergency_start
 from screens.fleet.models import Location, ScreenGroup
 from tests.factories import make_organisation, make_playlist, make_screen, make_slide
 
@@ -82,7 +82,9 @@ async def test_a_message_reaches_exactly_the_targeted_screens_at_once(chosen, re
 
     for name, socket in sockets.items():
         frames = await emergencies_in(socket)
-        expected = [{"type": "emergency", "id": emergency.pk, "heading": "Fire alarm", "text": "Leave the building <now>"}]
+        expected = [
+            {"type": "emergency", "id": emergency.pk, "heading": "Fire alarm", "text": "Leave the building <now>"}
+        ]
         assert frames == (expected if name in reached else []), name
         await socket.disconnect()
 
@@ -112,9 +114,7 @@ async def test_ending_restores_the_screens_and_a_repeated_end_changes_nothing():
 async def test_acks_are_stored_once_and_bad_ones_get_a_clear_error_without_closing():
     screens, group = await fleet()
     hall_1, hall_2 = await playing(screens["hall-1"][1]), await playing(screens["hall-2"][1])
-    emergency = await start(
-        targets=await database_sync_to_async(targets)(groups=[group]), heading="Fire", text="Leave"
-    )
+    emergency = await start(targets=await database_sync_to_async(targets)(groups=[group]), heading="Fire", text="Leave")
     await frames_until_quiet(hall_1)
     await frames_until_quiet(hall_2)
 
@@ -235,7 +235,9 @@ async def test_a_start_whose_push_was_lost_reaches_the_screens_by_reconciliation
 
     @database_sync_to_async
     def start_without_a_push():
-        emergency = Emergency.objects.create(organisation=screens["hall-1"][0].organisation, heading="Quiet", started_at="2026-11-23T10:00:00Z")
+        emergency = Emergency.objects.create(
+            organisation=screens["hall-1"][0].organisation, heading="Quiet", started_at="2026-11-23T10:00:00Z"
+        )
         emergency.screens.add(screens["hall-1"][0])
         return emergency
 

@@ -6,8 +6,8 @@ import pytest
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
-from playlists.models import Slide
 from core.content_keys import playlist_key
+from playlists.models import Slide
 from screens.live import content_group
 from tests.factories import make_playlist, make_screen, make_slide
 from tests.manifests import headings

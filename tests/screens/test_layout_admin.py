@@ -12,9 +12,9 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from core.content_keys import layout_key
-from screens.live import content_group
-from screens.layouts.models import Layout
 from screens.fleet.models import Screen
+from screens.layouts.models import Layout
+from screens.live import content_group
 from tests.factories import make_layout, make_organisation, make_playlist, make_screen, make_slide, make_user
 from tests.manifests import headings
 from tests.playlists.test_preview import embedded
@@ -48,7 +48,9 @@ def test_the_layout_form_names_the_regions_of_each_template(screen_admin):
 def test_a_screen_admin_builds_a_layout_with_playlists_in_regions(screen_admin, organisation):
     news, events, ticker = (make_playlist(slides=[make_slide(heading=t)], title=t) for t in ("News", "Events", "Bus"))
     form = layout_form(
-        organisation=organisation, template="main_ticker", placements=[("main", news), ("ticker", ticker), ("main", events)]
+        organisation=organisation,
+        template="main_ticker",
+        placements=[("main", news), ("ticker", ticker), ("main", events)],
     )
     response = screen_admin.post(reverse("wagtailsnippets_screens_layout:add"), form)
     assert response.status_code == 302
@@ -121,7 +123,10 @@ def test_editors_see_layouts_but_cannot_change_them(client, organisation):
 
 
 def test_layout_preview_plays_every_region_in_the_layouts_orientation():
-    main, bottom = make_playlist(slides=[make_slide(heading="Top news")]), make_playlist(slides=[make_slide(heading="Bus")])
+    main, bottom = (
+        make_playlist(slides=[make_slide(heading="Top news")]),
+        make_playlist(slides=[make_slide(heading="Bus")]),
+    )
     layout = make_layout(template="top_bottom_portrait", regions=[("top", main), ("bottom", bottom)])
     assert layout.default_preview_size == layout.default_preview_mode == "portrait"
     page = layout.serve_preview(RequestFactory().get("/"), layout.default_preview_mode).render().content.decode()

@@ -71,7 +71,10 @@ def test_a_screen_with_a_layout_plays_it_and_otherwise_its_playlist():
 @pytest.mark.parametrize("key", ["layout-3", "playlist-7", NOTHING])
 def test_content_keys_round_trip(key):
     kind, pk = parse_content_key(key)
-    assert screen_content_key(layout_id=pk if kind == "layout" else None, playlist_id=pk if kind == "playlist" else None) == key
+    assert (
+        screen_content_key(layout_id=pk if kind == "layout" else None, playlist_id=pk if kind == "playlist" else None)
+        == key
+    )
 
 
 @pytest.mark.parametrize("bad", ["", "layout-", "layout-x", "screen-3", "playlist-3-4", "none-1"])

@@ -6,10 +6,10 @@ from channels.testing import WebsocketCommunicator
 
 from display.asgi import application
 from playlists.models import Playlist, Slide
-from screens.layouts.models import Layout, LayoutRegionPlaylist
 from screens.fleet.models import Screen
-from screens.layouts.services import layout_changed
 from screens.fleet.services import screen_changed
+from screens.layouts.models import Layout, LayoutRegionPlaylist
+from screens.layouts.services import layout_changed
 from tests.factories import make_layout, make_organisation, make_playlist, make_screen, make_slide
 from tests.manifests import headings
 from tests.screens.test_live import playing_screen, publish_heading
@@ -44,8 +44,14 @@ async def test_a_screen_with_a_layout_is_sent_the_layout_and_not_its_playlist():
 
 
 async def test_publishing_a_slide_reaches_the_layouts_and_playlists_showing_it_and_no_others():
-    slide, _, (layout_token, playlist_token, bystander_token) = await a_layout_screen_a_playlist_screen_and_a_bystander()
-    with_layout, ticker_only, bystander = [await playing_screen(t) for t in (layout_token, playlist_token, bystander_token)]
+    (
+        slide,
+        _,
+        (layout_token, playlist_token, bystander_token),
+    ) = await a_layout_screen_a_playlist_screen_and_a_bystander()
+    with_layout, ticker_only, bystander = [
+        await playing_screen(t) for t in (layout_token, playlist_token, bystander_token)
+    ]
 
     await publish_heading(slide.pk, "Bus 5A is late")
 
@@ -110,7 +116,9 @@ async def test_a_screen_given_a_layout_follows_the_layout_and_not_its_old_playli
     def screen_then_layout():
         screen, token = make_screen(playlist=make_playlist(slides=[old_slide], title="Old"))
         new_slide = make_slide(heading="In the layout")
-        layout = make_layout(template="main_sidebar", regions=[("sidebar", make_playlist(slides=[new_slide], title="New"))])
+        layout = make_layout(
+            template="main_sidebar", regions=[("sidebar", make_playlist(slides=[new_slide], title="New"))]
+        )
         return screen, token, layout, new_slide
 
     screen_row, token, layout, new_slide = await screen_then_layout()
@@ -136,7 +144,9 @@ async def test_a_layout_given_silently_is_taken_up_by_the_next_heartbeat():
     @database_sync_to_async
     def screen_and_layout():
         screen, token = make_screen(playlist=make_playlist(slides=[make_slide(heading="Before")]))
-        layout = make_layout(template="main_ticker", regions=[("ticker", make_playlist(slides=[make_slide(heading="After")], title="T"))])
+        layout = make_layout(
+            template="main_ticker", regions=[("ticker", make_playlist(slides=[make_slide(heading="After")], title="T"))]
+        )
         return screen, token, layout
 
     screen_row, token, layout = await screen_and_layout()

@@ -66,7 +66,9 @@ def test_version_follows_content():
 
 
 def test_rich_text_is_cleaned_and_plain_text_left_for_the_client_to_escape():
-    payload = payload_of(make_slide(heading="<b>Tom & Jerry</b>", text='<p onclick="x()">Hi<script>alert(1)</script></p>'))
+    payload = payload_of(
+        make_slide(heading="<b>Tom & Jerry</b>", text='<p onclick="x()">Hi<script>alert(1)</script></p>')
+    )
     assert payload["heading"] == "<b>Tom & Jerry</b>"  # plain text: escaped by the client
     assert "script" not in payload["text_html"] and "onclick" not in payload["text_html"]
     assert "Hi" in payload["text_html"]

@@ -1,6 +1,7 @@
 """The manifest carries when each region plays what: schedules resolved into a timeline, slides' expiries."""
 
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,7 +14,12 @@ from tests.factories import make_layout, make_playlist, make_slide
 pytestmark = pytest.mark.django_db
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
-WORKDAYS = {"rule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "starts": time(8), "ends": time(16), "first_day": date(2026, 1, 1)}
+WORKDAYS = {
+    "rule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+    "starts": time(8),
+    "ends": time(16),
+    "first_day": date(2026, 1, 1),
+}
 
 
 def local(text: str) -> datetime:
@@ -29,7 +35,9 @@ def test_a_scheduled_playlist_plays_in_its_windows_and_the_other_region_always()
     today = timezone.localdate()
     assert local(timeline["from"]) == datetime.combine(today, time.min, COPENHAGEN)
     assert local(timeline["until"]).date() == today + timedelta(days=7)
-    assert timeline["regions"]["ticker"] == [{"from": timeline["from"], "until": timeline["until"], "playlists": [ticker.pk]}]
+    assert timeline["regions"]["ticker"] == [
+        {"from": timeline["from"], "until": timeline["until"], "playlists": [ticker.pk]}
+    ]
     playing = [row for row in timeline["regions"]["main"] if row["playlists"]]
     workdays = [today + timedelta(days=n) for n in range(7) if (today + timedelta(days=n)).weekday() < 5]
     assert [local(row["from"]).date() for row in playing] == workdays
@@ -39,7 +47,7 @@ def test_a_scheduled_playlist_plays_in_its_windows_and_the_other_region_always()
     # Between the windows the region says explicitly that nothing plays, so every instant resolves.
     rows = timeline["regions"]["main"]
     assert rows[0]["from"] == timeline["from"] and rows[-1]["until"] == timeline["until"]
-    assert all(a["until"] == b["from"] for a, b in zip(rows, rows[1:]))
+    assert all(a["until"] == b["from"] for a, b in pairwise(rows))
 
 
 def test_the_timeline_carries_local_offsets_and_the_version_holds_between_builds():

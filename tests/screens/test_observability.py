@@ -1,6 +1,6 @@
 """Screens report how they are, prove what they played, and take remote commands."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from asgiref.sync import async_to_sync
@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from core import protocol
 from screens.delivery.client_version import deployed_client_version
-from screens.proof_of_play.models import PlayEvent
 from screens.fleet.models import Screen
+from screens.proof_of_play.models import PlayEvent
 from screens.proof_of_play.services import play_events_record
 from tests.factories import make_layout, make_organisation, make_playlist, make_screen, make_slide
 from tests.screens.test_live import playing_screen
@@ -26,8 +26,14 @@ def event(event_id="e1", slide=1, **overrides):
 
 def test_status_reports_are_reduced_to_known_bounded_fields():
     status = protocol.parse_status(
-        {"client": "0.2.0", "slide": 3, "uptime": 99.9, "user_agent": "x" * 1000, "evil": "<script>",
-         "errors": [{"at": "now", "message": "m" * 500}] * 30}  # fmt: skip
+        {
+            "client": "0.2.0",
+            "slide": 3,
+            "uptime": 99.9,
+            "user_agent": "x" * 1000,
+            "evil": "<script>",
+            "errors": [{"at": "now", "message": "m" * 500}] * 30,
+        }  # fmt: skip
     )
     assert status["uptime"] == 99 and len(status["user_agent"]) == 300 and "evil" not in status
     assert len(status["errors"]) == protocol.MAX_STATUS_ERRORS and len(status["errors"][0]["message"]) == 200
@@ -35,8 +41,15 @@ def test_status_reports_are_reduced_to_known_bounded_fields():
 
 @pytest.mark.parametrize(
     "bad",
-    [event(started_at="yesterday"), event(started_at="2026-11-23T10:00:00"), event(duration=-1), event(slide="1"),
-     event(event_id=""), event(event_id="x" * 65), "not an object"],  # fmt: skip
+    [
+        event(started_at="yesterday"),
+        event(started_at="2026-11-23T10:00:00"),
+        event(duration=-1),
+        event(slide="1"),
+        event(event_id=""),
+        event(event_id="x" * 65),
+        "not an object",
+    ],  # fmt: skip
 )
 def test_malformed_play_events_are_dropped_but_acknowledged(bad):
     message = {"type": "played", "events": [event("good"), bad]}
@@ -96,7 +109,7 @@ async def test_proof_of_play_is_stored_once_and_acknowledged():
         ("b", slide.pk, slide.title),
         ("c", None, ""),  # not a slide this screen could show: recorded, but names nothing
     ]
-    assert rows[0].started_at == datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc) and rows[0].duration == 8.0
+    assert rows[0].started_at == datetime(2026, 11, 23, 9, 0, tzinfo=UTC) and rows[0].duration == 8.0
     await communicator.disconnect()
 
 
@@ -176,7 +189,9 @@ def test_proof_of_play_names_the_slides_of_the_screens_layout_and_no_others():
     owner, guest = make_organisation("Borgerservice"), make_organisation("Biblioteket")
     in_layout, elsewhere = make_slide(organisation=owner), make_slide(organisation=owner)
     make_playlist(slides=[elsewhere], title="Not on this screen", organisation=owner)
-    layout = make_layout(regions=[("ticker", make_playlist(slides=[in_layout], organisation=owner))], organisation=guest)
+    layout = make_layout(
+        regions=[("ticker", make_playlist(slides=[in_layout], organisation=owner))], organisation=guest
+    )
     screen, _ = make_screen(layout=layout, organisation=guest)
     played = protocol.parse_played({"type": "played", "events": [event("a", in_layout.pk), event("b", elsewhere.pk)]})
     play_events_record(screen=screen, events=played)

@@ -1,9 +1,18 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from random import Random
 
-from core.pairing import CODE_ALPHABET, CODE_LENGTH, generate_code, hash_token, is_code_usable, is_rate_limited, new_token, normalise_code
+from core.pairing import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    generate_code,
+    hash_token,
+    is_code_usable,
+    is_rate_limited,
+    new_token,
+    normalise_code,
+)
 
-NOW = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 
 def test_codes_are_six_unambiguous_characters():

@@ -4,12 +4,20 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from screens.fleet.models import Location, Screen
 from core.pairing import hash_token
+from screens.fleet.models import Location, Screen
 from screens.fleet.pushes import push_themes
 from screens.fleet.selectors import screens_themed_by
+from tests.factories import (
+    make_image,
+    make_layout,
+    make_organisation,
+    make_playlist,
+    make_screen,
+    make_slide,
+    make_theme,
+)
 from themes.models import Theme
-from tests.factories import make_image, make_layout, make_organisation, make_playlist, make_screen, make_slide, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +73,9 @@ def test_a_slide_in_many_playlists_builds_each_manifest_once(django_capture_on_c
 def test_publishing_into_a_layout_costs_the_same_for_10_and_1000_screens(django_capture_on_commit_callbacks):
     slide = make_slide()
     ticker = make_playlist(slides=[slide], title="Ticker")
-    layout = make_layout(template="main_ticker", regions=[("main", make_playlist(slides=[make_slide()])), ("ticker", ticker)])
+    layout = make_layout(
+        template="main_ticker", regions=[("main", make_playlist(slides=[make_slide()])), ("ticker", ticker)]
+    )
     add_screens(10, layout=layout)
     with_10 = queries_to_publish(slide, django_capture_on_commit_callbacks)
     add_screens(990, layout=layout)

@@ -5,9 +5,9 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.db import OperationalError
 
+from core import protocol
 from display.asgi import application
 from playlists.models import Playlist
-from core import protocol
 from screens.delivery.fanout import hub
 from screens.fleet.models import Screen
 from tests.factories import make_playlist, make_screen, make_slide

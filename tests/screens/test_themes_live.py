@@ -117,7 +117,9 @@ async def test_a_lost_theme_push_is_repaired_by_the_next_heartbeat():
 async def test_a_slide_with_its_own_theme_carries_it_and_its_logo_in_the_manifest():
     @database_sync_to_async
     def themed_slide_on_a_screen():
-        theme = make_theme(name="Campaign", background="#ffffff", text="#111111", logo=make_image(width=600, height=300))
+        theme = make_theme(
+            name="Campaign", background="#ffffff", text="#111111", logo=make_image(width=600, height=300)
+        )
         playlist = make_playlist(slides=[make_slide(theme=theme), make_slide()])
         return make_screen(playlist=playlist)[1]
 

@@ -32,7 +32,7 @@ async def test_a_screen_flooding_proof_of_play_is_told_to_send_again_later():
     _, token = await database_sync_to_async(make_screen)()
     communicator = await playing_screen(token)
     replies = []
-    for n in range(70):
+    for _ in range(70):
         await communicator.send_json_to({"type": "played", "events": []})
         replies.append((await communicator.receive_json_from())["type"])
     assert replies.count("played.ack") >= 60 and replies[-1] == "error"

@@ -20,7 +20,12 @@ from tests.factories import (
 )
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
-WORKDAYS = {"rule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "starts": time(8), "ends": time(16), "first_day": date(2026, 1, 1)}
+WORKDAYS = {
+    "rule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+    "starts": time(8),
+    "ends": time(16),
+    "first_day": date(2026, 1, 1),
+}
 # Sunday 28 March 2027 is the spring DST change; Monday 29 March 2027 the first working day after it.
 MONDAY = date(2027, 3, 29)
 
@@ -43,24 +48,42 @@ def test_the_loop_position_is_the_item_on_screen_after_that_many_seconds():
 def library(db):
     organisation = make_organisation("Biblioteket")
     office = make_playlist(
-        slides=[make_slide(heading="Open today", title="Open today", organisation=organisation, duration=10),
-                make_slide(heading="Self service", title="Self service", organisation=organisation, duration=20)],
-        title="Opening hours", organisation=organisation, schedules=[WORKDAYS],
+        slides=[
+            make_slide(heading="Open today", title="Open today", organisation=organisation, duration=10),
+            make_slide(heading="Self service", title="Self service", organisation=organisation, duration=20),
+        ],
+        title="Opening hours",
+        organisation=organisation,
+        schedules=[WORKDAYS],
     )
     weekend = make_playlist(
         slides=[make_slide(heading="Events", title="Weekend events", organisation=organisation)],
-        title="Weekend", organisation=organisation,
+        title="Weekend",
+        organisation=organisation,
         schedules=[{**WORKDAYS, "rule": "FREQ=WEEKLY;BYDAY=SA,SU", "starts": time(0), "ends": time(0)}],
     )
-    ticker = make_playlist(slides=[make_slide(heading="News", title="News", organisation=organisation)], title="Ticker", organisation=organisation)
-    layout = make_layout(template="main_ticker", regions=[("main", office), ("main", weekend), ("ticker", ticker)], organisation=organisation, name="Library layout")
+    ticker = make_playlist(
+        slides=[make_slide(heading="News", title="News", organisation=organisation)],
+        title="Ticker",
+        organisation=organisation,
+    )
+    layout = make_layout(
+        template="main_ticker",
+        regions=[("main", office), ("main", weekend), ("ticker", ticker)],
+        organisation=organisation,
+        name="Library layout",
+    )
     screen, _ = make_screen(layout=layout, organisation=organisation, name="Library entrance")
     return screen, office, weekend, ticker
 
 
 def test_a_weekday_morning_plays_opening_hours_and_the_ticker(library):
     screen, office, weekend, ticker = library
-    moment = local(MONDAY, 8, 0, ) + timedelta(seconds=15)
+    moment = local(
+        MONDAY,
+        8,
+        0,
+    ) + timedelta(seconds=15)
     shown = screen_at(screen, moment)
     assert shown.layout == "Library layout" and shown.orientation == "landscape"
     main, bar = shown.regions
@@ -92,16 +115,27 @@ def test_a_slide_past_its_expiry_is_not_shown_then(library):
 
 def test_a_campaign_covers_the_screen_in_its_window_with_the_layout_playing_underneath(library):
     screen, *_ = library
-    flu = make_playlist(slides=[make_slide(heading="Flu shots", title="Flu shots", organisation=screen.organisation)],
-                        title="Flu campaign", organisation=screen.organisation)
-    make_campaign(playlist=flu, starts=local(MONDAY, 9), ends=local(MONDAY, 10), locations=[screen.location], title="Flu shots today")
+    flu = make_playlist(
+        slides=[make_slide(heading="Flu shots", title="Flu shots", organisation=screen.organisation)],
+        title="Flu campaign",
+        organisation=screen.organisation,
+    )
+    make_campaign(
+        playlist=flu,
+        starts=local(MONDAY, 9),
+        ends=local(MONDAY, 10),
+        locations=[screen.location],
+        title="Flu shots today",
+    )
     during, after = screen_at(screen, local(MONDAY, 9, 30)), screen_at(screen, local(MONDAY, 10))
     assert during.campaign.title == "Flu shots today"
     assert (during.campaign.starts, during.campaign.ends) == (local(MONDAY, 9), local(MONDAY, 10))
     assert [s["title"] for s in during.campaign.playlist.slides] == ["Flu shots"]
     assert [p.title for p in during.regions[0].playlists] == ["Opening hours"], "the layout plays on underneath"
     assert after.campaign is None
-    assert [row["campaign"] for row in during.campaigns["track"]] == [row["campaign"] for row in after.campaigns["track"]]
+    assert [row["campaign"] for row in during.campaigns["track"]] == [
+        row["campaign"] for row in after.campaigns["track"]
+    ]
 
 
 @pytest.mark.django_db
@@ -112,10 +146,12 @@ def test_the_admin_page_and_its_preview_for_a_member_of_the_screens_organisation
     assert "Library entrance" in client.get(url).content.decode()
     page = client.get(url, {"screen": screen.pk, "date": MONDAY.isoformat(), "time": "09:00"}).content.decode()
     assert 'data-region="main"' in page and "Opening hours" in page and "Self service" in page
-    preview = client.get(reverse("time_travel:preview"), {"screen": screen.pk, "date": MONDAY.isoformat(), "time": "09:00"})
+    preview = client.get(
+        reverse("time_travel:preview"), {"screen": screen.pk, "date": MONDAY.isoformat(), "time": "09:00"}
+    )
     assert preview.status_code == 200
     srcdoc = preview.content.decode()
-    moment = re.search(r'id=&quot;preview-at&quot;.*?&gt;(.*?)&lt;/script', srcdoc).group(1)
+    moment = re.search(r"id=&quot;preview-at&quot;.*?&gt;(.*?)&lt;/script", srcdoc).group(1)
     assert json.loads(moment.replace("&quot;", '"')) == local(MONDAY, 9).isoformat()
 
 

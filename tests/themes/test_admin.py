@@ -18,8 +18,16 @@ def publisher(client):
 
 
 def theme_form(organisation, **fields):
-    return {"organisation": organisation.pk, "name": "Lobby", "background": "#000000", "text": "#ffffff",
-            "accent": "#ffcc00", "font": "serif", "logo": "", **fields}
+    return {
+        "organisation": organisation.pk,
+        "name": "Lobby",
+        "background": "#000000",
+        "text": "#ffffff",
+        "accent": "#ffcc00",
+        "font": "serif",
+        "logo": "",
+        **fields,
+    }
 
 
 ADD = reverse("wagtailsnippets_themes_theme:add")

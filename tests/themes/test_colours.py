@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from themes.colours import MINIMUM_CONTRAST, contrast_ratio, is_readable, rgb
 
-colours = st.tuples(*[st.integers(0, 255)] * 3).map(lambda c: "#%02x%02x%02x" % c)
+colours = st.tuples(*[st.integers(0, 255)] * 3).map(lambda c: f"#{c[0]:02x}{c[1]:02x}{c[2]:02x}")
 
 
 def test_black_on_white_is_21_to_1_and_a_colour_on_itself_is_1_to_1():
