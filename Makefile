@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install
+.PHONY: run test lint install
 
 install: $(VENV)/.installed
 
@@ -28,3 +28,7 @@ run: install
 
 test: install
 	bash scripts/test
+
+# Style, types and the layer contract (CI runs it before the tests).
+lint: install
+	bash scripts/lint

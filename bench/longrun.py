@@ -65,7 +65,7 @@ def site(directory: Path) -> None:
 
 
 def edition(number: int, slide_seconds: int) -> dict:
-    """The manifest of the playlist's `number`th publish, shaped as screens/manifest.py builds it."""
+    """The manifest of the playlist's `number`th publish, shaped as screens/layouts/manifest.py builds it."""
     slides = []
     for n in range(SLIDES):
         url = f"/media/image-{(number + n) % IMAGES}.jpg"
