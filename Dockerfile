@@ -4,11 +4,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
 
 COPY pyproject.toml README.md LICENSE ./
-COPY display ./display
-COPY screens ./screens
-COPY playlists ./playlists
-# Install the dependencies only; the code runs from /app.
-RUN pip install --no-cache-dir . && pip uninstall --yes infoscreen
+COPY requirements ./requirements
+# The dependencies only, at exactly the versions CI tested (requirements/constraints.txt); the code runs
+# from /app and is copied after, so a code change does not reinstall them.
+RUN pip install --no-cache-dir -c requirements/constraints.txt . && pip uninstall --yes infoscreen
 
 COPY . .
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput -v0

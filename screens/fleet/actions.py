@@ -1,6 +1,7 @@
 """Saving a screen: the row, then pairing with a code, unpairing, or a reload of what it shows."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from organisations.actions import AfterSaveMixin
 
@@ -22,7 +23,7 @@ class ScreenSaveMixin(AfterSaveMixin):
         super().check(skip_permission_checks=skip_permission_checks)
         pairing = self.pairing_code or self.unpair
         if pairing and self.user and not skip_permission_checks and not self.user.has_perm(PAIR_PERMISSION):
-            raise PermissionDenied("You do not have permission to pair or unpair screens.")
+            raise PermissionDenied(_("You do not have permission to pair or unpair screens."))
 
     def saved(self, instance) -> None:
         screen_saved(screen=instance, user=self.user, pairing_code=self.pairing_code, unpair=self.unpair)
