@@ -107,6 +107,7 @@ class RefusalsAsFormErrorsMixin:
                 form.instance.pk = None  # rolled back: still to be created
                 form.instance._state.adding = True
             form.add_error(error.field if error.field in form.fields else None, error.message)
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
 

@@ -4,6 +4,7 @@ the admin uses and any other code (an API, an importer) calls the same way, with
 import pytest
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models.signals import pre_save
 from django.urls import reverse
@@ -53,11 +54,14 @@ def test_the_screen_edit_action_refuses_pairing_to_a_user_who_may_only_edit():
     screen, _ = make_screen(paired=False, organisation=organisation)
     make_pairing_code()
     editor = make_user(organisation=organisation)
-    editor.user_permissions.add(*Screen._meta.default_permissions and [])
-    from_role = make_user(organisation=organisation, roles=("Editor",))
+    editor.user_permissions.add(*Permission.objects.filter(codename__in=["change_screen", "view_screen"]))
+    editor = type(editor).objects.get(pk=editor.pk)  # permissions are cached per instance
+    screen.name = "Renamed"
+    edit(Screen, screen, editor)  # editing alone is allowed
     with pytest.raises(PermissionDenied):
-        edit(Screen, screen, from_role, pairing_code="H7KQ3M")
+        edit(Screen, screen, editor, pairing_code="H7KQ3M")
     assert not Screen.objects.get(pk=screen.pk).is_paired
+    assert PairingCode.objects.get(code="H7KQ3M").used_at is None
 
 
 def test_a_code_taken_between_validation_and_saving_is_a_form_error_and_nothing_is_saved(client, django_user_model):
@@ -135,14 +139,17 @@ def test_the_campaign_actions_reach_the_screens_it_names_now_and_named_before(dj
     hubs = listen("screens.campaigns")
     now = timezone.now()
     campaign = Campaign(
-        title="Flu shots", playlist=playlist, organisation=playlist.organisation, starts=now, ends=now.replace(year=now.year + 1)
+        title="Flu shots",
+        playlist=playlist,
+        organisation=playlist.organisation,
+        starts=now,
+        ends=now.replace(year=now.year + 1),
     )
-    action_registry.get_action_class(Campaign, "create")(campaign, user=superuser).execute()
-    campaign.screens.set([first])
-    edit(Campaign, campaign, superuser)  # names `first` now
-    received(hubs)  # the create named no one yet: the first event is the edit's
-    campaign.screens.set([second])
-    edit(Campaign, campaign, superuser)  # names `second`, named `first` before
+    action_registry.get_action_class(Campaign, "create")(campaign, user=superuser, screens=[first]).execute()
+    created = {screen_id for edition in received(hubs)["editions"] for screen_id in edition["screens"]}
+    assert created == {first.pk}
+    edit(Campaign, campaign, superuser, screens=[second])  # names `second`, named `first` before
+    assert set(campaign.screens.values_list("pk", flat=True)) == {second.pk}
     reached = {screen_id for edition in received(hubs)["editions"] for screen_id in edition["screens"]}
     assert reached == {first.pk, second.pk}
 
