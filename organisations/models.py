@@ -9,6 +9,20 @@ from wagtail.models.audit_log import ModelLogEntryManager
 from wagtail.search import index
 
 
+def theme_choice(help_text: str) -> models.ForeignKey:
+    """The optional theme of an organisation, a location or a slide; deleting the theme empties it. By name:
+    themes belong to organisations, so that app stands above this one."""
+    return models.ForeignKey(
+        "themes.Theme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("theme"),
+        help_text=help_text,
+    )
+
+
 class Organisation(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=255, unique=True)
     members = models.ManyToManyField(
@@ -27,15 +41,8 @@ class Organisation(index.Indexed, models.Model):
         verbose_name=_("approval workflow"),
         help_text=_("Slides and playlists must pass this workflow before screens show them. Empty: no approval."),
     )
-    # By name: themes belong to organisations, so that app stands above this one.
-    theme = models.ForeignKey(
-        "themes.Theme",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("theme"),
-        help_text=_("For the organisation's screens, unless their location has a theme. Empty: the built-in theme."),
+    theme = theme_choice(
+        _("For the organisation's screens, unless their location has a theme. Empty: the built-in theme.")
     )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

@@ -22,9 +22,9 @@ from organisations.models import (
     OrganisationOwned,
     OrganisationOwnedQuerySet,
     OrganisationWorkflowMixin,
+    theme_choice,
     theme_owner_check,
 )
-from themes.fields import theme_choice
 from themes.payload import theme_payload
 
 from .feeds.models import FeedCache  # noqa: F401  (a model of this app)

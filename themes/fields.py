@@ -1,4 +1,4 @@
-"""Model fields for themes, free of model imports: organisations' own models use them too."""
+"""Model fields for themes, free of model imports."""
 
 from django import forms
 from django.core.validators import RegexValidator
@@ -27,16 +27,3 @@ class ColourField(models.CharField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"widget": forms.TextInput(attrs={"type": "color"}), "max_length": None, **kwargs})
-
-
-def theme_choice(help_text: str) -> models.ForeignKey:
-    """The optional theme of an organisation, a location or a slide; deleting the theme empties it."""
-    return models.ForeignKey(
-        "themes.Theme",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("theme"),
-        help_text=help_text,
-    )

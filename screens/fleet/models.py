@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from organisations.models import OrganisationOwned, theme_owner_check
-from themes.fields import theme_choice
+from organisations.models import OrganisationOwned, theme_choice, theme_owner_check
 
 
 class Location(index.Indexed, OrganisationOwned):

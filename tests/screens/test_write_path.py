@@ -64,58 +64,56 @@ def test_the_screen_edit_action_refuses_pairing_to_a_user_who_may_only_edit():
     assert PairingCode.objects.get(code="H7KQ3M").used_at is None
 
 
-def test_a_code_taken_between_validation_and_saving_is_a_form_error_and_nothing_is_saved(client, django_user_model):
+@pytest.fixture
+def code_claimed_meanwhile():
+    """Another admin claims code H7KQ3M at the moment a screen is saved, after the form validated it."""
+
+    def claim(sender, instance, **kwargs):
+        PairingCode.objects.filter(code="H7KQ3M").update(used_at=timezone.now())
+
+    pre_save.connect(claim, sender=Screen, dispatch_uid="claimed-meanwhile")
+    yield
+    pre_save.disconnect(sender=Screen, dispatch_uid="claimed-meanwhile")
+
+
+def test_a_code_taken_between_validation_and_saving_is_a_form_error_and_nothing_is_saved(
+    client, django_user_model, code_claimed_meanwhile
+):
     """Another admin claims the code at the moment this one saves: the refusal reaches the form (it used
     to be swallowed with the screen saved), and the whole save is rolled back."""
     screen, _ = make_screen(paired=False, playlist=make_playlist())
     make_pairing_code()
     client.force_login(django_user_model.objects.create_superuser("it", "it@example.org", "pw"))
-
-    def claimed_meanwhile(sender, instance, **kwargs):
-        PairingCode.objects.filter(code="H7KQ3M").update(used_at=timezone.now())
-
-    pre_save.connect(claimed_meanwhile, sender=Screen, dispatch_uid="claimed-meanwhile")
-    try:
-        response = client.post(
-            reverse("wagtailsnippets_screens_screen:edit", args=[screen.pk]),
-            {
-                "organisation": screen.organisation_id,
-                "name": "Renamed",
-                "location": screen.location_id,
-                "playlist": screen.playlist_id,
-                "pairing_code": "H7KQ3M",
-            },
-        )
-    finally:
-        pre_save.disconnect(sender=Screen, dispatch_uid="claimed-meanwhile")
+    response = client.post(
+        reverse("wagtailsnippets_screens_screen:edit", args=[screen.pk]),
+        {
+            "organisation": screen.organisation_id,
+            "name": "Renamed",
+            "location": screen.location_id,
+            "playlist": screen.playlist_id,
+            "pairing_code": "H7KQ3M",
+        },
+    )
     assert response.status_code == 200
     assert "No screen is waiting with this code" in response.content.decode()
     stored = Screen.objects.get(pk=screen.pk)
     assert stored.name == screen.name and not stored.is_paired
 
 
-def test_a_new_screen_refused_its_code_is_not_created(client, django_user_model):
+def test_a_new_screen_refused_its_code_is_not_created(client, django_user_model, code_claimed_meanwhile):
     organisation = make_organisation()
     location_screen, _ = make_screen(paired=False, organisation=organisation)
     make_pairing_code()
     client.force_login(django_user_model.objects.create_superuser("it", "it@example.org", "pw"))
-
-    def claimed_meanwhile(sender, instance, **kwargs):
-        PairingCode.objects.filter(code="H7KQ3M").update(used_at=timezone.now())
-
-    pre_save.connect(claimed_meanwhile, sender=Screen, dispatch_uid="claimed-meanwhile")
-    try:
-        response = client.post(
-            reverse("wagtailsnippets_screens_screen:add"),
-            {
-                "organisation": organisation.pk,
-                "name": "Brand new",
-                "location": location_screen.location_id,
-                "pairing_code": "H7KQ3M",
-            },
-        )
-    finally:
-        pre_save.disconnect(sender=Screen, dispatch_uid="claimed-meanwhile")
+    response = client.post(
+        reverse("wagtailsnippets_screens_screen:add"),
+        {
+            "organisation": organisation.pk,
+            "name": "Brand new",
+            "location": location_screen.location_id,
+            "pairing_code": "H7KQ3M",
+        },
+    )
     assert response.status_code == 200
     assert "No screen is waiting with this code" in response.content.decode()
     assert not Screen.objects.filter(name="Brand new").exists()
