@@ -5,8 +5,11 @@ grid-area name. Layouts (screens.models.Layout) pick a template by key and put p
 """
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from django.utils.translation import gettext_lazy as _
+
+from .labels import Label
 
 # Named as the admin preview sizes are (playlists.models.SCREEN_PREVIEW_SIZES): a layout previews in its own.
 LANDSCAPE = "landscape"
@@ -16,13 +19,20 @@ PORTRAIT = "portrait"
 @dataclass(frozen=True)
 class Region:
     name: str
-    label: str
+    label: Label
+
+
+class Grid(TypedDict):
+    key: str
+    columns: str
+    rows: str
+    areas: list[str]
 
 
 @dataclass(frozen=True)
 class LayoutTemplate:
     key: str
-    label: str
+    label: Label
     orientation: str
     columns: str  # CSS grid-template-columns
     rows: str  # CSS grid-template-rows
@@ -35,7 +45,7 @@ class LayoutTemplate:
     def has_region(self, name: str) -> bool:
         return name in self.region_names()
 
-    def grid(self) -> dict:
+    def grid(self) -> Grid:
         """The grid as a screen draws it (the manifest's "layout", without its playlists)."""
         return {"key": self.key, "columns": self.columns, "rows": self.rows, "areas": list(self.areas)}
 
@@ -108,11 +118,11 @@ def layout_template(key: str) -> LayoutTemplate:
     return TEMPLATES.get(key) or TEMPLATES[FULL]
 
 
-def template_choices() -> list[tuple[str, str]]:
+def template_choices() -> list[tuple[str, Label]]:
     return [(template.key, template.label) for template in TEMPLATES.values()]
 
 
-def region_choices() -> list[tuple[str, str]]:
+def region_choices() -> list[tuple[str, Label]]:
     """Every region name any template has, once: what a layout's playlist may be placed in."""
     regions = {region.name: region.label for template in TEMPLATES.values() for region in template.regions}
     return list(regions.items())

@@ -4,6 +4,7 @@ Pure: any object with Wagtail's image interface (`get_rendition`, `default_alt_t
 """
 
 import logging
+from typing import NotRequired, Protocol, TypedDict
 
 logger = logging.getLogger(__name__)
 
@@ -11,14 +12,57 @@ logger = logging.getLogger(__name__)
 SCREEN_IMAGE = "max-1920x1080"
 
 
-def alt_text(image) -> str:
+class Rendition(Protocol):
+    """What is read of a Wagtail rendition."""
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def width(self) -> int: ...
+
+    @property
+    def height(self) -> int: ...
+
+
+class Image(Protocol):
+    """What is used of a Wagtail image. An ImageBlock's value may also carry `contextual_alt_text` and
+    `decorative`; those are read with getattr, so a plain image does too."""
+
+    @property
+    def pk(self) -> object: ...
+
+    @property
+    def default_alt_text(self) -> str | None: ...
+
+    def get_rendition(self, spec: str) -> Rendition: ...
+
+
+class RenditionPayload(TypedDict):
+    url: str
+    width: int
+    height: int
+
+
+class ImagePayload(RenditionPayload):
+    alt: str
+
+
+class MediaEntry(TypedDict):
+    url: str
+    kind: str
+    orientation: NotRequired[str]
+
+
+def alt_text(image: Image) -> str:
     """The alt text of a chosen image: the slide's own (ImageBlock), else the image's; none if decorative."""
     if getattr(image, "decorative", False):
         return ""
-    return getattr(image, "contextual_alt_text", None) or image.default_alt_text or ""
+    contextual: str | None = getattr(image, "contextual_alt_text", None)
+    return contextual or image.default_alt_text or ""
 
 
-def rendition(image, spec: str) -> dict | None:
+def rendition(image: Image, spec: str) -> RenditionPayload | None:
     """{url, width, height} of a rendition, or None if the file cannot be made into one."""
     try:
         made = image.get_rendition(spec)
@@ -29,13 +73,18 @@ def rendition(image, spec: str) -> dict | None:
     return {"url": made.url, "width": made.width, "height": made.height}
 
 
-def image_payload(image, spec: str = SCREEN_IMAGE) -> dict | None:
+def image_payload(image: Image | None, spec: str = SCREEN_IMAGE) -> ImagePayload | None:
     """A rendition of `image` sized for screens, or None if there is none or it cannot be made."""
-    made = rendition(image, spec) if image is not None else None
+    if image is None:
+        return None
+    made = rendition(image, spec)
     return {**made, "alt": alt_text(image)} if made else None
 
 
-def media_entry(url: str, kind: str, orientation: str | None = None) -> dict:
+def media_entry(url: str, kind: str, orientation: str | None = None) -> MediaEntry:
     """One file a screen fetches ahead of its slide and keeps for offline play; kind is "image" or "video".
     With an orientation, only screens of that orientation need it."""
-    return {"url": url, "kind": kind, **({"orientation": orientation} if orientation else {})}
+    entry: MediaEntry = {"url": url, "kind": kind}
+    if orientation:
+        entry["orientation"] = orientation
+    return entry

@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from datetime import datetime
 
 # No 0/O, 1/I/L: a code read across a lobby must not be ambiguous.
@@ -10,7 +11,7 @@ CODE_LENGTH = 6
 TOKEN_BYTES = 32
 
 
-def generate_code(choice=secrets.choice) -> str:
+def generate_code(choice: Callable[[str], str] = secrets.choice) -> str:
     return "".join(choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 

@@ -5,23 +5,28 @@ Rules are days only: the time of day comes from a schedule's start and end times
 day from its own field, so BYHOUR, BYMINUTE, BYSECOND and UNTIL are refused.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from dateutil.rrule import rrulestr
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.text import capfirst, get_text_list
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .labels import Label
+
+# Django ships no annotations; its gettext takes a message and returns it translated, a str.
+gettext: Callable[[str], str] = translation.gettext
+
 DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]  # index = Python's weekday()
-ORDINALS = {1: _("first"), 2: _("second"), 3: _("third"), 4: _("fourth"), -1: _("last")}
+ORDINALS: dict[int, Label] = {1: _("first"), 2: _("second"), 3: _("third"), 4: _("fourth"), -1: _("last")}
 FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 PARTS = {"FREQ", "INTERVAL", "COUNT", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS", "BYYEARDAY", "BYWEEKNO", "WKST"}
 
 ONCE, DAILY, WEEKLY, MONTHLY, YEARLY, CUSTOM = "once", "daily", "weekly", "monthly", "yearly", "custom"
-KINDS = {
+KINDS: dict[str, Label] = {
     ONCE: _("Once, on the first day"),
     DAILY: _("Every day"),
     WEEKLY: _("On chosen weekdays"),

@@ -1,6 +1,7 @@
 """A token bucket: what a paired screen may send per second, with room for a burst after an outage."""
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -8,11 +9,11 @@ from dataclasses import dataclass, field
 class TokenBucket:
     rate: float  # tokens added per second
     burst: float  # the most it can hold
-    clock: object = time.monotonic
+    clock: Callable[[], float] = time.monotonic
     tokens: float = field(init=False)
     updated: float = field(init=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.tokens, self.updated = self.burst, self.clock()
 
     def take(self) -> bool:

@@ -57,6 +57,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -64,6 +65,11 @@ from dateutil.rrule import rrulestr
 from .wallclock import UTC, instant_at, local
 
 Span = tuple[datetime, datetime]
+T = TypeVar("T")
+# [start, end) and what is active over it: a region's entry, or a campaign with its rank.
+ValueSpan = tuple[datetime, datetime, T]
+# What an interval plays: its playlists, in order, and the campaign they belong to (None: a region's).
+Content = tuple[tuple[int, ...], int | None]
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,10 @@ class Campaign:
     starts: datetime
     ends: datetime
     priority: int = 0
+
+
+# A campaign's place in the queue, (-priority, starts, id): the least plays.
+CampaignRank = tuple[int, datetime, int]
 
 
 @dataclass(frozen=True)
@@ -141,7 +151,7 @@ def timeline_resolve(
         name: _local_track(_track(_region_spans(entries, zone, start, end), start, end, _region_content), zone)
         for name, entries in regions.items()
     }
-    campaign_spans = []
+    campaign_spans: list[ValueSpan[tuple[CampaignRank, Campaign]]] = []
     for campaign in campaigns:
         starts = _utc(campaign.starts, "a campaign's start")
         campaign_spans.append(
@@ -194,8 +204,8 @@ def _anchor(recurrence: Recurrence, first: date) -> date:
     return recurrence.first_day + timedelta(days=(first - recurrence.first_day).days // period * period)
 
 
-def _region_spans(entries: Sequence[Entry], zone: ZoneInfo, start: datetime, end: datetime) -> list:
-    spans = []
+def _region_spans(entries: Sequence[Entry], zone: ZoneInfo, start: datetime, end: datetime) -> list[ValueSpan[Entry]]:
+    spans: list[ValueSpan[Entry]] = []
     for entry in entries:
         live_from = _utc(entry.live_from, "a go-live time") if entry.live_from else start
         live_until = _utc(entry.live_until, "an expiry time") if entry.live_until else end
@@ -215,14 +225,16 @@ def _region_content(active: list[Entry]) -> tuple[tuple[int, ...], None]:
     return tuple(dict.fromkeys(entry.playlist_id for entry in active)), None
 
 
-def _campaign_content(active: list[tuple[tuple, Campaign]]) -> tuple[tuple[int, ...], int | None]:
+def _campaign_content(active: list[tuple[CampaignRank, Campaign]]) -> Content:
     if not active:
         return (), None
     _, winner = min(active, key=lambda ranked: ranked[0])
     return (winner.playlist_id,), winner.id
 
 
-def _track(spans: list, start: datetime, end: datetime, content: Callable) -> tuple[Interval, ...]:
+def _track(
+    spans: Sequence[ValueSpan[T]], start: datetime, end: datetime, content: Callable[[list[T]], Content]
+) -> tuple[Interval, ...]:
     """Cut [start, end) wherever a span begins or ends; each piece plays `content` of the spans
     covering it (listed in the order given), and equal neighbours merge."""
     cuts = sorted({start, end, *(t for s, e, _ in spans for t in (s, e) if start < t < end)})

@@ -11,10 +11,11 @@ Instants are computed in UTC, where arithmetic and comparison are real time. Nev
 subtract two datetimes that share a ZoneInfo: Python does that in wall-clock time.
 """
 
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-UTC = UTC
+# UTC is part of this module's interface: the timeline takes it from here with the functions.
+__all__ = ["UTC", "instant_at", "local"]
 
 
 def instant_at(reading: datetime, zone: ZoneInfo, *, latest: bool = False) -> datetime:
@@ -29,7 +30,9 @@ def local(instant: datetime, zone: ZoneInfo) -> datetime:
     """`instant` as the clock in `zone` shows it, with a fixed UTC offset: isoformat() carries the
     local offset, and comparison and subtraction stay real time."""
     reading = instant.astimezone(zone)
-    return reading.replace(tzinfo=timezone(reading.utcoffset()), fold=0)
+    offset = reading.utcoffset()
+    assert offset is not None, "an aware datetime in a ZoneInfo has an offset at every instant"
+    return reading.replace(tzinfo=timezone(offset), fold=0)
 
 
 def _shown(reading: datetime, zone: ZoneInfo) -> bool:
@@ -50,5 +53,5 @@ def _jump_past(reading: datetime, zone: ZoneInfo) -> datetime:
     return datetime.fromtimestamp(after, UTC)
 
 
-def _offset(timestamp: int, zone: ZoneInfo):
+def _offset(timestamp: int, zone: ZoneInfo) -> timedelta | None:
     return datetime.fromtimestamp(timestamp, zone).utcoffset()
