@@ -1,7 +1,7 @@
 """The layout templates a screen can use: fixed CSS grids with named regions (OS2display's screen templates).
 
 A template is code, not data: the client draws it with CSS grid, and every region name is also a CSS
-grid-area name. Layouts (screens.models.Layout) pick a template by key and put playlists in its regions.
+grid-area name. Layouts (screens.layouts.models.Layout) pick a template by key and put playlists in its regions.
 """
 
 from dataclasses import dataclass

@@ -36,20 +36,15 @@ Output
 - Datetimes are aware, with the zone's fixed UTC offset at that instant (`wallclock.local`):
   isoformat() shows local time with its offset, and comparisons are in real time.
 
-How the manifest should carry it (not wired yet)
-- Resolve from the start of the current local day (not from `now`), so a manifest's content-hash
-  version changes when content changes, not on every build; rebuild at least daily and on every
-  publish, with a horizon (7 days) longer than a screen is expected to stay offline.
-- Carry the tracks as ISO strings with offsets and each playing playlist's slides once, by id:
-  "timeline": {"from", "until",
-               "regions": {"main": [{"from", "until", "playlists": [12, 14]}, …]},
-               "campaigns": [{"from", "until", "campaign": 3, "playlists": [40]}, …]},
-  "playlists": {"12": {"slides": [...]}, …}
-  The client switches at each interval's "from" by its own clock, online or not; a campaign
-  interval shows its playlist full screen, otherwise each region plays its playlists in order.
-- Slides keep only Wagtail's go-live / expiry as their own window (a recurring slide belongs in a
-  scheduled playlist): the builder should send each slide's window and the client skip a slide
-  outside it, so an expiry falls on time offline too.
+How the manifest carries it (`playlists.payloads`, serialised by `core.timeline_payload`)
+- Resolved from the start of the current local day, not from `now`, so a manifest's content-hash
+  version changes when content changes and at midnight, not on every build; the horizon (7 days) is
+  longer than a screen is expected to stay offline.
+- The tracks travel as ISO strings with offsets, each playing playlist's slides once, by id
+  (docs/protocol.md, "timeline"). The client switches at each interval's "from" by its own clock,
+  online or not. Campaigns use the same resolution but travel per screen, in their own document.
+- Slides keep only Wagtail's go-live / expiry as their own window: a slide's expiry travels in its
+  payload (`until`) and the client drops it then, offline too.
 """
 
 from bisect import bisect_right
