@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "playlists",
     "themes",
     "demo",
+    "api",
+    # The interactive API docs' scripts and styles, served from our own static files.
+    "ninja",
     "organisations.apps.UsersConfig",  # wagtail.users, with its admin scoped to organisations
     "wagtail.snippets",
     "wagtail.documents",

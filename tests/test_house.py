@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["core", "demo", "display", "organisations", "playlists", "screens", "themes"]
+PACKAGES = ["api", "core", "demo", "display", "organisations", "playlists", "screens", "themes"]
 # Where a function-level import is Django's own pattern, not a dodge: an app's ready() imports what needs
 # the app registry (signal handlers, permission policies).
 ALLOWED_FUNCTION_IMPORTS = {"ready"}
