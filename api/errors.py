@@ -18,6 +18,11 @@ class Error(Schema):
     errors: dict[str, list[str]] = {}
 
 
+def responses(ok: dict, *codes: int) -> dict:
+    """An operation's documented answers: its success, and the errors it may give (401 always)."""
+    return {**ok, **dict.fromkeys((401, *codes, 500), Error)}
+
+
 class Invalid(Exception):
     """A request that parsed but breaks a rule of the domain (a form's errors): 422, by field."""
 

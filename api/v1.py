@@ -1,16 +1,22 @@
 """Version 1 of the API: one NinjaAPI, its routers, its authentication and its errors."""
 
-from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
 from .auth import AUTH
 from .errors import errors_register
 from .routers import emergencies, organisations, screens
 
-api = NinjaAPI(
+
+class InfoscreenAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation) -> str:
+        """The view's own name (`screen_pair`), unique across the routers."""
+        return operation.view_func.__name__
+
+
+api = InfoscreenAPI(
     title="Infoscreen API",
     version="1",
-    description=_("Screens, pairing and emergency messages, scoped to the organisations of the token's user."),
+    description="Screens, pairing and emergency messages, scoped to the organisations of the token's user.",
     auth=AUTH,
     urls_namespace="api-v1",
     docs_url="/docs",

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Header, Router, Schema
+from ninja import Field, Header, Router, Schema, Status
 
 from screens.emergencies.forms import ALL, CHOSEN, EmergencyForm
 from screens.emergencies.services import (
@@ -20,7 +20,7 @@ from screens.emergencies.services import (
 )
 from screens.fleet.models import Location, ScreenGroup
 
-from ..errors import Invalid
+from ..errors import Invalid, responses
 
 router = Router(tags=["emergencies"])
 
@@ -69,7 +69,7 @@ def emergency_of(request, emergency_id: int):
     return get_object_or_404(emergencies_visible(user=request.auth_user), pk=emergency_id)
 
 
-@router.post("", response={201: EmergencyStatus}, summary="Start an emergency message")
+@router.post("", response=responses({201: EmergencyStatus}, 403, 404, 422), summary="Start an emergency message")
 def emergency_create(
     request,
     payload: EmergencyIn,
@@ -99,15 +99,19 @@ def emergency_create(
         user=user,
         start_key=idempotency_key,
     )
-    return 201, emergency_status(emergency=emergency)
+    return Status(201, emergency_status(emergency=emergency))
 
 
-@router.get("/{emergency_id}", response=EmergencyStatus, summary="Acknowledged by N of M screens")
+@router.get(
+    "/{emergency_id}", response=responses({200: EmergencyStatus}, 404), summary="Acknowledged by N of M screens"
+)
 def emergency_detail(request, emergency_id: int):
     return emergency_status(emergency=emergency_of(request, emergency_id))
 
 
-@router.post("/{emergency_id}/end", response=EmergencyStatus, summary="End the emergency message")
+@router.post(
+    "/{emergency_id}/end", response=responses({200: EmergencyStatus}, 404), summary="End the emergency message"
+)
 def emergency_stop(request, emergency_id: int):
     emergency = emergency_of(request, emergency_id)
     emergency_end(emergency=emergency, user=request.auth_user)

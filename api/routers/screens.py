@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
-from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
+from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from wagtail.actions.registry import action_registry
 
@@ -16,6 +16,7 @@ from core.errors import ServiceError
 from screens.fleet.models import Screen
 from screens.fleet.services import PairingError, screen_command_send
 
+from ..errors import responses
 from ..scoping import permitted, permitted_or_404
 
 router = Router(tags=["screens"])
@@ -66,18 +67,22 @@ def screen_save(screen: Screen, user, **changes) -> Screen:
     return action_class(screen, user=user, **changes).execute()
 
 
-@router.get("", response=list[ScreenOut], summary="The screens the user may see")
+@router.get("", response=responses({200: list[ScreenOut]}, 422), summary="The screens the user may see")
 @paginate(PageNumberPagination, page_size=20, max_page_size=MAX_PAGE_SIZE)
 def screen_list(request, filters: Query[ScreenFilter]):
     return filters.filter(screens_visible(request.auth_user)).order_by("name", "pk")
 
 
-@router.get("/{screen_id}", response=ScreenOut, summary="One screen")
+@router.get("/{screen_id}", response=responses({200: ScreenOut}, 404), summary="One screen")
 def screen_detail(request, screen_id: int):
     return screens_visible(request.auth_user).get(pk=screen_of(request, screen_id).pk)
 
 
-@router.post("/{screen_id}/pair", response=ScreenOut, summary="Pair the screen with the code it shows")
+@router.post(
+    "/{screen_id}/pair",
+    response=responses({200: ScreenOut}, 400, 403, 404, 422),
+    summary="Pair the screen with the code it shows",
+)
 def screen_pair(request, screen_id: int, payload: PairIn):
     try:
         screen_save(screen_of(request, screen_id), request.auth_user, pairing_code=payload.code)
@@ -86,16 +91,20 @@ def screen_pair(request, screen_id: int, payload: PairIn):
     return screen_detail(request, screen_id)
 
 
-@router.post("/{screen_id}/unpair", response=ScreenOut, summary="Revoke the screen's token")
+@router.post("/{screen_id}/unpair", response=responses({200: ScreenOut}, 403, 404), summary="Revoke the screen's token")
 def screen_unpair(request, screen_id: int):
     screen_save(screen_of(request, screen_id), request.auth_user, unpair=True)
     return screen_detail(request, screen_id)
 
 
-@router.post("/{screen_id}/commands/{name}", response={202: None}, summary="Send a remote command to the screen")
+@router.post(
+    "/{screen_id}/commands/{name}",
+    response=responses({202: None}, 403, 404, 422),
+    summary="Send a remote command to the screen",
+)
 def screen_command(request, screen_id: int, name: Literal["identify", "reload"]):
     screen = screen_of(request, screen_id)
     if not permitted(user=request.auth_user, model=Screen, actions=["change"]).filter(pk=screen.pk).exists():
         raise PermissionDenied(_("You do not have permission to change this screen."))
     screen_command_send(screen=screen, name=name, user=request.auth_user)
-    return 202, None
+    return Status(202, None)
