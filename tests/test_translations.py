@@ -10,7 +10,7 @@ from screens.fleet.models import Screen
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locale/da/LC_MESSAGES/django.po"
-APPS = ("core", "demo", "organisations", "playlists", "screens", "themes")
+APPS = ("api", "core", "demo", "organisations", "playlists", "screens", "themes")
 MARKED = re.compile(r"""\b_\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)""")
 
 
